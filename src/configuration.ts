@@ -1,0 +1,144 @@
+import BaseEnvironmentHandler from "./environment-handlers/base.js"
+import ErrorEvents from "./configuration/error-events.js"
+import {environmentFromProcess} from "./configuration/environment.js"
+import {checkKeys} from "./utils/check-keys.js"
+import {configurationOptionKeys, type ConfigurationOptions, type LoggingOptions} from "./configuration/options.js"
+import type BaseLogger from "./logger/base-logger.js"
+
+export type {ConfigurationOptions} from "./configuration/options.js"
+
+export class ConfigurationNotSetError extends Error {
+  override name = "ConfigurationNotSetError"
+}
+
+// Shared through globalThis so two copies of the package (a linked checkout next to an
+// installed one) still agree on the current configuration.
+const currentKey = Symbol.for("velocious.configuration.current")
+const globalStore = globalThis as unknown as Record<symbol, Configuration | undefined>
+
+/**
+ * An app's configuration. It stores every option the README documents; each subsystem reads
+ * what it needs through a getter, so this class stays a thin holder rather than a hub.
+ */
+export default class Configuration {
+  static current(): Configuration {
+    const current = globalStore[currentKey]
+
+    if (!current) {
+      throw new ConfigurationNotSetError(
+        "No current Velocious configuration. Import your src/config/configuration.js and call configuration.setCurrent() (the velocious CLI does this for you)."
+      )
+    }
+
+    return current
+  }
+
+  static hasCurrent(): boolean {
+    return Boolean(globalStore[currentKey])
+  }
+
+  readonly options: Readonly<ConfigurationOptions>
+  private readonly errorEvents = new ErrorEvents()
+  private environmentHandler: BaseEnvironmentHandler | undefined
+  private debug: boolean
+  private loggers: BaseLogger[] | undefined
+  private initialized = false
+
+  constructor(options: ConfigurationOptions = {}) {
+    checkKeys(options, configurationOptionKeys, "new Configuration()")
+
+    this.options = Object.freeze({...options})
+    this.environmentHandler = options.environmentHandler
+    this.debug = Boolean(options.debug)
+    this.environmentHandler?.setConfiguration(this)
+  }
+
+  setCurrent(): this {
+    globalStore[currentKey] = this
+
+    return this
+  }
+
+  /** Prepares what needs async work (the environment handler for now; databases, models as they land). */
+  async initialize(): Promise<this> {
+    if (this.initialized) return this
+
+    await this.ensureEnvironmentHandler()
+    this.initialized = true
+
+    return this
+  }
+
+  isInitialized(): boolean {
+    return this.initialized
+  }
+
+  getEnvironment(): string {
+    return this.options.environment || environmentFromProcess()
+  }
+
+  getDirectory(): string {
+    if (this.options.directory) return this.options.directory
+    if (typeof process !== "undefined" && typeof process.cwd === "function") return process.cwd()
+
+    throw new Error("No app directory: pass `directory` to new Configuration() when not running under Node")
+  }
+
+  isDebug(): boolean {
+    return this.debug
+  }
+
+  setDebug(debug: boolean): void {
+    this.debug = debug
+  }
+
+  getErrorEvents(): ErrorEvents {
+    return this.errorEvents
+  }
+
+  getLoggingOptions(): LoggingOptions {
+    return this.options.logging || {}
+  }
+
+  /** The configured loggers, built once from `logging` on first use. */
+  getLoggers(): BaseLogger[] | undefined {
+    return this.loggers
+  }
+
+  setLoggers(loggers: BaseLogger[]): void {
+    this.loggers = loggers
+  }
+
+  getEnvironmentHandler(): BaseEnvironmentHandler {
+    if (!this.environmentHandler) {
+      throw new Error("No environment handler yet: call `await configuration.initialize()` or pass `environmentHandler` to new Configuration()")
+    }
+
+    return this.environmentHandler
+  }
+
+  hasEnvironmentHandler(): boolean {
+    return Boolean(this.environmentHandler)
+  }
+
+  setEnvironmentHandler(handler: BaseEnvironmentHandler): void {
+    this.environmentHandler = handler
+    handler.setConfiguration(this)
+  }
+
+  private async ensureEnvironmentHandler(): Promise<void> {
+    if (this.environmentHandler) return
+
+    // Loaded on demand, and only under Node, so a browser bundle of the configuration never pulls in node:fs.
+    if (typeof process !== "undefined" && process.versions?.node) {
+      const nodeHandlerPath = "./environment-handlers/node.js"
+      const {default: NodeEnvironmentHandler} = await import(/* @vite-ignore */ nodeHandlerPath)
+
+      this.setEnvironmentHandler(new NodeEnvironmentHandler())
+    } else {
+      const {default: BrowserEnvironmentHandler} = await import("./environment-handlers/browser.js")
+
+      this.setEnvironmentHandler(new BrowserEnvironmentHandler())
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type Configuration from "../configuration.js"
+
+/**
+ * Everything that differs between Node and the browser goes through a handler, so the
+ * modules above it (configuration, logger, records) import nothing Node-only.
+ */
+export default abstract class BaseEnvironmentHandler {
+  private configuration: Configuration | undefined
+
+  setConfiguration(configuration: Configuration): void {
+    this.configuration = configuration
+  }
+
+  getConfiguration(): Configuration {
+    if (!this.configuration) throw new Error(`${this.constructor.name} is not attached to a configuration yet`)
+
+    return this.configuration
+  }
+
+  abstract getName(): string
+
+  /** Where `<environment>.log` goes when `logging.directory` is not given; undefined where files cannot be written. */
+  abstract getDefaultLogDirectory(args: {configuration: Configuration}): string | undefined
+
+  abstract getLogFilePath(args: {configuration: Configuration, directory?: string, environment: string, filePath?: string}): string
+
+  abstract writeLogToFile(args: {path: string, message: string}): Promise<void>
+}
