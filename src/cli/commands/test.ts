@@ -1,0 +1,46 @@
+import path from "node:path"
+import type {CommandContext} from "../command.js"
+import {loadAppConfiguration} from "../load-app-configuration.js"
+import {emptyFilters, parseExamplePattern, splitList} from "../../testing/filters.js"
+import {installTestGlobals} from "../../testing/globals.js"
+import {runTests} from "../../testing/run-tests.js"
+
+/** `file-spec.js:34:50` → the file and its lines; a plain path has none. */
+function splitLocation(argument: string): {file: string, lines: number[]} {
+  const match = /^(.*?)((?::\d+)+)$/.exec(argument)
+
+  if (!match) return {file: argument, lines: []}
+
+  return {file: match[1], lines: match[2].slice(1).split(":").map(Number)}
+}
+
+export default async function testCommand({cwd, positionals, values, stdout}: CommandContext): Promise<number> {
+  // Tests run in the test environment unless VELOCIOUS_ENV says otherwise, as in Rails.
+  process.env.VELOCIOUS_ENV ||= "test"
+
+  const filters = emptyFilters()
+  const paths: string[] = []
+
+  for (const argument of positionals) {
+    const {file, lines} = splitLocation(argument)
+
+    paths.push(file)
+    if (lines.length > 0) filters.locations.set(path.resolve(cwd, file), [...(filters.locations.get(path.resolve(cwd, file)) || []), ...lines])
+  }
+
+  filters.includeTags = splitList([...(values.tag as string[] || []), ...(values["include-tag"] as string[] || [])])
+  filters.excludeTags = splitList(values["exclude-tag"] as string[])
+  filters.examples = [...(values.example as string[] || []), ...(values.name as string[] || [])].map(parseExamplePattern)
+
+  installTestGlobals()
+
+  const {exitCode} = await runTests({
+    cwd,
+    paths,
+    filters,
+    output: {write: (text) => stdout.write(text)},
+    beforeLoad: async () => { await loadAppConfiguration(cwd, {required: false}) }
+  })
+
+  return exitCode
+}
