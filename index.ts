@@ -1,4 +1,7 @@
 export {default as Configuration} from "./src/configuration.js"
 export {default as Logger} from "./src/logger.js"
+export {default as BaseLogger} from "./src/logger/base-logger.js"
+export {default as ConsoleLogger} from "./src/logger/console-logger.js"
+export {default as FileLogger} from "./src/logger/file-logger.js"
 export {default as NodeEnvironmentHandler} from "./src/environment-handlers/node.js"
 export {default as BrowserEnvironmentHandler} from "./src/environment-handlers/browser.js"

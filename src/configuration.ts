@@ -4,6 +4,8 @@ import {environmentFromProcess} from "./configuration/environment.js"
 import {checkKeys} from "./utils/check-keys.js"
 import {configurationOptionKeys, type ConfigurationOptions, type LoggingOptions} from "./configuration/options.js"
 import type BaseLogger from "./logger/base-logger.js"
+import {loggersFromConfiguration} from "./logger/loggers-from-configuration.js"
+import {logOutputsFor} from "./logger/log-outputs.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
@@ -64,6 +66,8 @@ export default class Configuration {
     if (this.initialized) return this
 
     await this.ensureEnvironmentHandler()
+    // Built now so a logging mistake (file logging in the browser, an unknown level) fails at boot, not on the first line.
+    logOutputsFor(this)
     this.initialized = true
 
     return this
@@ -101,7 +105,9 @@ export default class Configuration {
   }
 
   /** The configured loggers, built once from `logging` on first use. */
-  getLoggers(): BaseLogger[] | undefined {
+  getLoggers(): BaseLogger[] {
+    this.loggers ||= loggersFromConfiguration(this)
+
     return this.loggers
   }
 

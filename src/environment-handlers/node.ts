@@ -43,8 +43,15 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
 
     if (!stream) {
       fs.mkdirSync(path.dirname(filePath), {recursive: true})
-      stream = fs.createWriteStream(filePath, {flags: "a"})
-      this.logStreams.set(filePath, stream)
+      const created = fs.createWriteStream(filePath, {flags: "a"})
+
+      // Without a listener a failed open (EISDIR, EACCES) is an uncaught 'error' that kills the
+      // process; the pending write's callback still gets the error, and the next write retries.
+      created.on("error", () => {
+        if (this.logStreams.get(filePath) === created) this.logStreams.delete(filePath)
+      })
+      this.logStreams.set(filePath, created)
+      stream = created
     }
 
     return stream

@@ -1,0 +1,123 @@
+import Configuration from "./configuration.js"
+import {checkKeys} from "./utils/check-keys.js"
+import {formatMessages} from "./logger/format-messages.js"
+import {inspectValue} from "./logger/inspect-value.js"
+import type {LogLevel} from "./logger/log-levels.js"
+import type {LogEntry, LogOutput} from "./logger/log-output.js"
+import {defaultLogOutputs, logOutputsFor} from "./logger/log-outputs.js"
+import {reportLoggingProblemOnce} from "./logger/report-logging-problem.js"
+
+export interface LoggerOptions {
+  /** Defaults to Configuration.current() at the time of each log call, when one is set. */
+  configuration?: Configuration
+  debug?: boolean
+}
+
+/** A string, a class (its name is used) or an instance (its class name is used). */
+export type LoggerSubject = string | Function | object
+
+/**
+ * Writes `[<level>] <Subject>: <message>` lines to the configuration's loggers.
+ *
+ * Debug: when this logger's debug flag or configuration.isDebug() is on, every line, debug
+ * included, goes to every output whatever levels it lists; otherwise each output only gets
+ * the levels it lists. `debug: false` (the default) therefore means "follow the
+ * configuration", not "never verbose", and setDebug(true) turns one logger verbose.
+ *
+ * Every method resolves once all outputs have written and never rejects: a failing output is
+ * reported once on stderr and the others still write.
+ */
+export default class Logger {
+  private readonly subject: string
+  private readonly configuration: Configuration | undefined
+  private debugEnabled: boolean
+
+  constructor(subject: LoggerSubject, options: LoggerOptions = {}) {
+    checkKeys(options, ["configuration", "debug"], "new Logger()")
+
+    this.subject = subjectName(subject)
+    this.configuration = options.configuration
+    this.debugEnabled = Boolean(options.debug)
+  }
+
+  debug(...messages: unknown[]): Promise<void> {
+    return this.log("debug", messages)
+  }
+
+  info(...messages: unknown[]): Promise<void> {
+    return this.log("info", messages)
+  }
+
+  warn(...messages: unknown[]): Promise<void> {
+    return this.log("warn", messages)
+  }
+
+  error(...messages: unknown[]): Promise<void> {
+    return this.log("error", messages)
+  }
+
+  getDebug(): boolean {
+    return this.debugEnabled
+  }
+
+  setDebug(debug: boolean): void {
+    this.debugEnabled = Boolean(debug)
+  }
+
+  getSubject(): string {
+    return this.subject
+  }
+
+  private async log(level: LogLevel, messages: unknown[]): Promise<void> {
+    try {
+      const configuration = this.resolveConfiguration()
+      const verbose = this.debugEnabled || Boolean(configuration?.isDebug())
+      const outputs = this.outputsFor(configuration).filter((output) => verbose || output.levels.includes(level))
+
+      // Checked before formatting, so function messages are never evaluated for nothing.
+      if (outputs.length === 0) return
+
+      const entry: LogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestamp: new Date()}
+
+      await Promise.all(outputs.map((output) => writeSafely(output, entry)))
+    } catch (error) {
+      reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
+    }
+  }
+
+  private resolveConfiguration(): Configuration | undefined {
+    if (this.configuration) return this.configuration
+    if (Configuration.hasCurrent()) return Configuration.current()
+
+    return undefined
+  }
+
+  private outputsFor(configuration: Configuration | undefined): LogOutput[] {
+    if (!configuration) return defaultLogOutputs()
+
+    try {
+      return logOutputsFor(configuration)
+    } catch (error) {
+      // Misconfigured logging should be fixed, but not by losing the lines meanwhile.
+      reportLoggingProblemOnce(configuration, `Velocious logging is misconfigured, so lines go to the console until it is fixed: ${inspectValue(error)}`)
+
+      return defaultLogOutputs()
+    }
+  }
+}
+
+async function writeSafely(output: LogOutput, entry: LogEntry): Promise<void> {
+  try {
+    await output.write(entry)
+  } catch (error) {
+    reportLoggingProblemOnce(output, `Velocious log output ${output.name} failed and its further failures will not be reported: ${inspectValue(error)}`)
+  }
+}
+
+function subjectName(subject: LoggerSubject): string {
+  if (typeof subject === "string") return subject
+  if (typeof subject === "function") return subject.name
+  if (subject && typeof subject === "object") return subject.constructor?.name || "Object"
+
+  throw new TypeError(`new Logger() needs a subject such as "Server" or a class, got ${String(subject)}`)
+}
