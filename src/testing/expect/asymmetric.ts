@@ -1,4 +1,5 @@
 import {inspect, type InspectOptionsStylized} from "node:util"
+import {matchOnce} from "./match-once.js"
 
 type Equals = (a: unknown, b: unknown) => boolean
 type Constructor = abstract new (...args: any[]) => unknown
@@ -11,15 +12,6 @@ export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcherL
   return typeof value === "object" && value !== null && typeof (value as AsymmetricMatcherLike).asymmetricMatch === "function"
 }
 
-function matchOnce(regExp: RegExp, text: string): boolean {
-  // A /g or /y RegExp keeps lastIndex between calls, which would make repeated assertions flaky.
-  if (!regExp.global && !regExp.sticky) return regExp.test(text)
-
-  return new RegExp(regExp.source, regExp.flags.replace(/[gy]/g, "")).test(text)
-}
-
-export {matchOnce}
-
 export abstract class AsymmetricMatcher<Sample> implements AsymmetricMatcherLike {
   constructor(readonly sample: Sample, readonly inverse = false) {}
 
@@ -27,17 +19,12 @@ export abstract class AsymmetricMatcher<Sample> implements AsymmetricMatcherLike
 
   abstract toString(): string
 
-  protected describeSample(depth: number, options: InspectOptionsStylized): string {
-    return inspect(this.sample, {...options, depth: options.depth === null || options.depth === undefined ? depth : options.depth - 1})
-  }
-
+  // `depth` is how many levels the surrounding inspect() has left, so nested matchers respect its limit.
   [inspect.custom](depth: number, options: InspectOptionsStylized): string {
-    return `${this.toString()} ${this.describeSample(depth, options)}`
-  }
-}
+    if (depth < 0) return `[${this.toString()}]`
 
-function hasProperty(object: object, key: PropertyKey): boolean {
-  return key in object
+    return `${this.toString()} ${inspect(this.sample, {...options, depth: options.depth === null ? null : depth})}`
+  }
 }
 
 export class ObjectContaining extends AsymmetricMatcher<Record<PropertyKey, unknown>> {
@@ -49,7 +36,7 @@ export class ObjectContaining extends AsymmetricMatcher<Record<PropertyKey, unkn
 
   asymmetricMatch(other: unknown, equals: Equals): boolean {
     const matches = (typeof other === "object" || typeof other === "function") && other !== null &&
-      Reflect.ownKeys(this.sample).every((key) => hasProperty(other, key) && equals((other as Record<PropertyKey, unknown>)[key], this.sample[key]))
+      Reflect.ownKeys(this.sample).every((key) => key in other && equals((other as Record<PropertyKey, unknown>)[key], this.sample[key]))
 
     return this.inverse ? !matches : matches
   }
