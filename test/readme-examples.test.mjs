@@ -27,7 +27,7 @@ function splitCommand(line) {
 const expectedSummaries = {
   "npx velocious test --tag fast": "1 passed, 0 failed",
   "npx velocious test --include-tag fast,api": "2 passed, 0 failed",
-  "npx velocious test --exclude-tag slow": "3 passed, 0 failed",
+  "npx velocious test --exclude-tag slow": "5 passed, 0 failed",
   "npx velocious test spec/tasks-spec.js:12": "1 passed, 0 failed",
   "npx velocious test --example \"filters on nested relationship attributes\"": "1 passed, 0 failed",
   "npx velocious test --example \"/nested.*attributes/i\"": "1 passed, 0 failed",
@@ -50,14 +50,14 @@ describe("README testing examples", () => {
   })
 
   it("has the marked examples and commands", () => {
-    assert.deepEqual(exampleFiles().map(({file}) => file), ["spec/tasks-spec.js", "src/config/testing.js"])
+    assert.deepEqual(exampleFiles().map(({file}) => file), ["spec/tasks-spec.js", "src/config/testing.js", "spec/expectations-spec.js"])
     assert.deepEqual(exampleCommands().sort(), Object.keys(expectedSummaries).sort())
   })
 
   it("runs the whole example suite", () => {
     const {status, stdout, stderr} = velocious(["test"], {cwd: app})
 
-    assert.equal(lastLine(stdout), "4 passed, 0 failed", stdout + stderr)
+    assert.equal(lastLine(stdout), "6 passed, 0 failed", stdout + stderr)
     assert.equal(status, 0)
   })
 
