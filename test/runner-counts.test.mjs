@@ -27,6 +27,15 @@ describe("velocious test: counts and exit codes", () => {
     assert.equal(status, 1)
   })
 
+  it("leaves browser tests out unless the file is named", () => {
+    assert.doesNotMatch(velocious(["test"], {cwd: fixture("counts")}).stdout, /RAN:browser/)
+
+    const named = velocious(["test", "spec/page.browser-spec.js"], {cwd: fixture("counts")})
+
+    assert.match(named.stdout, /RAN:browser/)
+    assert.equal(lastLine(named.stdout), "1 passed, 0 failed")
+  })
+
   it("reports files that fail to load with file and line, and still runs the others", () => {
     const {status, stdout} = velocious(["test"], {cwd: fixture("load-errors")})
 
