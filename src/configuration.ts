@@ -4,6 +4,9 @@ import {environmentFromProcess} from "./configuration/environment.js"
 import {checkKeys} from "./utils/check-keys.js"
 import {configurationOptionKeys, type ConfigurationOptions, type LoggingOptions} from "./configuration/options.js"
 import type BaseLogger from "./logger/base-logger.js"
+import DatabasePools from "./database/database-pools.js"
+import type BasePool from "./database/pool/base-pool.js"
+import type BaseDriver from "./database/drivers/base/base-driver.js"
 import {loggersFromConfiguration} from "./logger/loggers-from-configuration.js"
 import {logOutputsFor} from "./logger/log-outputs.js"
 
@@ -45,6 +48,7 @@ export default class Configuration {
   private debug: boolean
   private loggers: BaseLogger[] | undefined
   private initialized = false
+  private databasePools: DatabasePools | undefined
 
   constructor(options: ConfigurationOptions = {}) {
     checkKeys(options, configurationOptionKeys, "new Configuration()")
@@ -113,6 +117,33 @@ export default class Configuration {
 
   setLoggers(loggers: BaseLogger[]): void {
     this.loggers = loggers
+  }
+
+  /** The pool of one database (`default` unless named) in the current environment. */
+  getDatabasePool(identifier = "default"): BasePool {
+    return this.getDatabasePools().getPool(identifier)
+  }
+
+  getDatabaseIdentifiers(): string[] {
+    return this.getDatabasePools().identifiers()
+  }
+
+  getDatabasePools(): DatabasePools {
+    return this.databasePools ||= new DatabasePools(this)
+  }
+
+  /** Runs `callback` with a connection to every configured database pinned to the async context, released afterwards. */
+  ensureConnections<Result>(callback: (connections: Record<string, BaseDriver>) => Result | Promise<Result>): Promise<Result> {
+    return this.getDatabasePools().ensureConnections(callback)
+  }
+
+  /** Gives every pool a fallback connection, so getCurrentConnection() works outside any context. */
+  ensureGlobalConnections(): Promise<void> {
+    return this.getDatabasePools().ensureGlobalConnections()
+  }
+
+  async closeDatabaseConnections(): Promise<void> {
+    await this.databasePools?.closeAll()
   }
 
   getEnvironmentHandler(): BaseEnvironmentHandler {

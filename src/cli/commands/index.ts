@@ -18,5 +18,40 @@ export const commands: CommandDefinition[] = [
       name: {type: "string", multiple: true, valueName: "<text>", description: "Same as --example"}
     },
     load: () => import("./test.js")
+  },
+  {
+    name: "db:migrate",
+    description: "Run pending migrations and write db/structure-<identifier>.sql",
+    load: () => import("./db-migrate.js")
+  },
+  {
+    name: "db:rollback",
+    description: "Revert the last migration (or the last N with --step N)",
+    options: {
+      step: {type: "string", valueName: "<n>", description: "How many migrations to revert (default 1)"}
+    },
+    load: () => import("./db-rollback.js")
+  },
+  {
+    name: "db:migrate:status",
+    description: "List migrations and whether each has run, per database",
+    load: () => import("./db-migrate-status.js")
+  },
+  {
+    name: "db:schema:dump",
+    description: "Write the db/structure-<identifier>.sql files that are missing",
+    load: () => import("./db-schema-dump.js")
+  },
+  {
+    name: "db:schema:load",
+    description: "Load db/structure-<identifier>.sql into empty databases",
+    load: () => import("./db-schema-load.js")
+  },
+  {
+    name: "g:migration",
+    description: "Create src/database/migrations/<timestamp>-<name>.(js|ts)",
+    usage: "velocious g:migration <name>",
+    positionals: "<name>  e.g. create-tasks",
+    load: () => import("./generate-migration.js")
   }
 ]

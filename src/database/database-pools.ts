@@ -1,0 +1,96 @@
+import type Configuration from "../configuration.js"
+import type BaseDriver from "./drivers/base/base-driver.js"
+import type {DriverConfig} from "./drivers/base/driver-config.js"
+import {DatabaseConfigurationError} from "./drivers/base/errors.js"
+import AsyncTrackedMultiConnection from "./pool/async-tracked-multi-connection.js"
+import type BasePool from "./pool/base-pool.js"
+import type {PoolArgs} from "./pool/base-pool.js"
+
+type PoolClass = new (args: PoolArgs) => BasePool
+
+/** The pools of one configuration's current environment, one per database identifier, made on first use. */
+export default class DatabasePools {
+  private readonly pools = new Map<string, BasePool>()
+
+  constructor(private readonly configuration: Configuration) {}
+
+  identifiers(): string[] {
+    return Object.keys(this.environmentDatabases())
+  }
+
+  configFor(identifier: string): DriverConfig {
+    const databases = this.environmentDatabases()
+    const config = databases[identifier]
+
+    if (!config) {
+      throw new DatabaseConfigurationError(
+        `No database '${identifier}' configured for the ${this.configuration.getEnvironment()} environment. Configured: ${Object.keys(databases).join(", ") || "none"} (see database.${this.configuration.getEnvironment()} in src/config/configuration.js)`
+      )
+    }
+
+    return config as DriverConfig
+  }
+
+  getPool(identifier = "default"): BasePool {
+    let pool = this.pools.get(identifier)
+
+    if (!pool) {
+      const config = this.configFor(identifier)
+      const PoolType = (typeof config.poolType === "function" ? config.poolType : AsyncTrackedMultiConnection) as PoolClass
+
+      pool = new PoolType({identifier, config: withoutPoolKeys(config), appDirectory: this.configuration.getDirectory()})
+      this.pools.set(identifier, pool)
+    }
+
+    return pool
+  }
+
+  /** Runs `callback` with a connection to every configured database pinned to its async context. */
+  async ensureConnections<Result>(callback: (connections: Record<string, BaseDriver>) => Result | Promise<Result>): Promise<Result> {
+    const identifiers = this.identifiers()
+    const connections: Record<string, BaseDriver> = {}
+    const nest = async (index: number): Promise<Result> => {
+      if (index >= identifiers.length) return await callback(connections)
+
+      return await this.getPool(identifiers[index]).withConnection(async (connection) => {
+        connections[identifiers[index]] = connection
+
+        return await nest(index + 1)
+      })
+    }
+
+    return await nest(0)
+  }
+
+  async ensureGlobalConnections(): Promise<void> {
+    for (const identifier of this.identifiers()) await this.getPool(identifier).ensureGlobalConnection()
+  }
+
+  async closeAll(): Promise<void> {
+    const pools = [...this.pools.values()]
+
+    this.pools.clear()
+    await Promise.all(pools.map((pool) => pool.close()))
+  }
+
+  private environmentDatabases(): Record<string, unknown> {
+    const environment = this.configuration.getEnvironment()
+    const database = this.configuration.options.database
+
+    if (!database) throw new DatabaseConfigurationError("No `database` in the configuration: add database: {<environment>: {default: {type: \"sqlite\", name: \"development\"}}}")
+
+    const databases = database[environment]
+
+    if (!databases) {
+      throw new DatabaseConfigurationError(`No databases configured for the ${environment} environment: add database.${environment} to the configuration (configured environments: ${Object.keys(database).join(", ")})`)
+    }
+
+    return databases
+  }
+}
+
+function withoutPoolKeys(config: DriverConfig): DriverConfig {
+  const {poolType: _poolType, ...rest} = config
+
+  return rest as DriverConfig
+}

@@ -1,0 +1,198 @@
+import {AsyncLocalStorage} from "node:async_hooks"
+import type BaseDriver from "../drivers/base/base-driver.js"
+import {driverClassFor} from "../drivers/driver-class-for.js"
+import BasePool, {type PoolArgs} from "./base-pool.js"
+import {NoCurrentConnectionError, PoolTimeoutError} from "./pool-errors.js"
+
+interface Waiter {
+  resolve: (connection: BaseDriver) => void
+  reject: (error: Error) => void
+  timer: NodeJS.Timeout
+}
+
+const defaultMaxConnections = 5
+const defaultCheckoutTimeoutSeconds = 5
+
+/**
+ * Pins a connection to the async context (AsyncLocalStorage): everything awaited inside
+ * `withConnection` sees the same connection, so a transaction started there covers it, while
+ * concurrent requests each get their own. Connections the server dropped are replaced on the
+ * next checkout.
+ */
+export default class AsyncTrackedMultiConnection extends BasePool {
+  private readonly storage = new AsyncLocalStorage<BaseDriver>()
+  private readonly idle: BaseDriver[] = []
+  private readonly busySince = new Map<BaseDriver, number>()
+  private readonly waiters: Waiter[] = []
+  private globalConnection: BaseDriver | undefined
+  private opening = 0
+  readonly maxConnections: number
+  readonly checkoutTimeoutSeconds: number
+
+  constructor(args: PoolArgs) {
+    super(args)
+
+    const {maxConnections, checkoutTimeoutSeconds} = args.config
+
+    // An in-memory SQLite database exists once per connection: every caller must share one.
+    this.maxConnections = this.isSharedMemoryDatabase() ? 1 : Number(maxConnections ?? defaultMaxConnections)
+    this.checkoutTimeoutSeconds = Number(checkoutTimeoutSeconds ?? defaultCheckoutTimeoutSeconds)
+  }
+
+  async withConnection<Result>(callback: (connection: BaseDriver) => Result | Promise<Result>): Promise<Result> {
+    const current = this.storage.getStore()
+
+    if (current) return await callback(current)
+
+    const connection = await this.checkout()
+
+    try {
+      return await this.storage.run(connection, () => callback(connection))
+    } finally {
+      this.checkin(connection)
+    }
+  }
+
+  getCurrentConnection(): BaseDriver {
+    const connection = this.storage.getStore() || this.globalConnection
+
+    if (!connection) {
+      throw new NoCurrentConnectionError(
+        `No connection to the '${this.identifier}' database in this async context. Wrap the code in configuration.ensureConnections(async () => ...) or pool.withConnection(...), or call await pool.ensureGlobalConnection() once at boot`
+      )
+    }
+
+    return connection
+  }
+
+  hasCurrentConnection(): boolean {
+    return Boolean(this.storage.getStore() || this.globalConnection)
+  }
+
+  async ensureGlobalConnection(): Promise<BaseDriver> {
+    if (this.globalConnection?.isConnected()) return this.globalConnection
+
+    if (this.isSharedMemoryDatabase()) {
+      // The only connection there is: borrow it for good.
+      this.globalConnection = await this.checkout()
+      this.busySince.delete(this.globalConnection)
+      this.idle.push(this.globalConnection)
+    } else {
+      this.globalConnection = await this.openConnection()
+    }
+
+    return this.globalConnection
+  }
+
+  async close(): Promise<void> {
+    const connections = new Set([...this.idle, ...this.busySince.keys(), ...(this.globalConnection ? [this.globalConnection] : [])])
+
+    this.idle.length = 0
+    this.busySince.clear()
+    this.globalConnection = undefined
+
+    for (const waiter of this.waiters.splice(0)) {
+      clearTimeout(waiter.timer)
+      waiter.reject(new PoolTimeoutError(`The '${this.identifier}' pool was closed while waiting for a connection`))
+    }
+
+    await Promise.all([...connections].map((connection) => connection.close().catch(() => undefined)))
+  }
+
+  /** Busy connections and for how long, for diagnostics and the timeout message. */
+  getStats(): {busy: number, idle: number, max: number, longestBusySeconds: number} {
+    const now = Date.now()
+    const longest = Math.max(0, ...[...this.busySince.values()].map((since) => now - since))
+
+    return {busy: this.busySince.size, idle: this.idle.length, max: this.maxConnections, longestBusySeconds: longest / 1000}
+  }
+
+  private isSharedMemoryDatabase(): boolean {
+    return this.config.type === "sqlite" && (this.config.name ?? this.config.database) === ":memory:"
+  }
+
+  private total(): number {
+    return this.idle.length + this.busySince.size + this.opening
+  }
+
+  private async checkout(): Promise<BaseDriver> {
+    while (this.idle.length > 0) {
+      const connection = this.idle.pop() as BaseDriver
+
+      if (connection.isConnected()) return this.markBusy(connection)
+
+      // Dropped by the server while idle: forget it and open a fresh one instead.
+      connection.close().catch(() => undefined)
+    }
+
+    if (this.total() < this.maxConnections) return this.markBusy(await this.openConnection())
+
+    return await this.waitForConnection()
+  }
+
+  private async openConnection(): Promise<BaseDriver> {
+    this.opening++
+
+    try {
+      const DriverClass = await driverClassFor(this.config)
+      const connection = new DriverClass(this.config, {appDirectory: this.appDirectory})
+
+      await connection.connect()
+
+      return connection
+    } finally {
+      this.opening--
+    }
+  }
+
+  private markBusy(connection: BaseDriver): BaseDriver {
+    this.busySince.set(connection, Date.now())
+
+    return connection
+  }
+
+  private checkin(connection: BaseDriver): void {
+    this.busySince.delete(connection)
+
+    const waiter = this.waiters.shift()
+
+    if (connection.isConnected()) {
+      if (waiter) {
+        clearTimeout(waiter.timer)
+        waiter.resolve(this.markBusy(connection))
+      } else {
+        this.idle.push(connection)
+      }
+
+      return
+    }
+
+    // A dropped connection is not handed on; a waiter gets a freshly opened one.
+    connection.close().catch(() => undefined)
+
+    if (waiter) {
+      clearTimeout(waiter.timer)
+      this.openConnection().then((fresh) => waiter.resolve(this.markBusy(fresh)), waiter.reject)
+    }
+  }
+
+  private waitForConnection(): Promise<BaseDriver> {
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1)
+
+          const {busy, longestBusySeconds} = this.getStats()
+
+          reject(new PoolTimeoutError(
+            `Timed out after ${this.checkoutTimeoutSeconds}s waiting for a connection to the '${this.identifier}' database: all ${busy} of ${this.maxConnections} connections are busy, the longest for ${longestBusySeconds.toFixed(1)}s. Release connections sooner (is a callback stuck?) or raise maxConnections in the database configuration`
+          ))
+        }, this.checkoutTimeoutSeconds * 1000)
+      }
+
+      this.waiters.push(waiter)
+    })
+  }
+}
