@@ -20,6 +20,16 @@ export const commands: CommandDefinition[] = [
     load: () => import("./test.js")
   },
   {
+    name: "db:create",
+    description: "Create the databases of the current environment",
+    load: () => import("./db-create.js")
+  },
+  {
+    name: "db:drop",
+    description: "Drop the databases of the current environment",
+    load: () => import("./db-drop.js")
+  },
+  {
     name: "db:migrate",
     description: "Run pending migrations and write db/structure-<identifier>.sql",
     load: () => import("./db-migrate.js")

@@ -1,0 +1,180 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import {describe, it, expect, afterEach} from "velocious/build/src/testing/test.js"
+import Configuration from "velocious/build/src/configuration.js"
+import AsyncTrackedMultiConnection from "velocious/build/src/database/pool/async-tracked-multi-connection.js"
+import {NoCurrentConnectionError, PoolTimeoutError} from "velocious/build/src/database/pool/pool-errors.js"
+
+const configurations: Configuration[] = []
+
+function sqliteConfiguration(extra: Record<string, unknown> = {}) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-pool-"))
+
+  fs.mkdirSync(path.join(directory, "db"))
+
+  const configuration = new Configuration({
+    directory,
+    environment: "test",
+    logging: {console: false},
+    database: {test: {default: {type: "sqlite", name: "pool-test", ...extra}}}
+  })
+
+  configurations.push(configuration)
+
+  return configuration
+}
+
+describe("AsyncTrackedMultiConnection", () => {
+  afterEach(async () => {
+    for (const configuration of configurations.splice(0)) await configuration.closeDatabaseConnections()
+  })
+
+  it("is the default pool class", () => {
+    expect(sqliteConfiguration().getDatabasePool("default")).toBeInstanceOf(AsyncTrackedMultiConnection)
+  })
+
+  it("pins one connection to the async context, across awaits", async () => {
+    const configuration = sqliteConfiguration()
+    const pool = configuration.getDatabasePool()
+
+    await configuration.ensureConnections(async ({default: connection}) => {
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      expect(pool.getCurrentConnection()).toBe(connection)
+
+      await pool.withConnection(async (nested) => {
+        expect(nested).toBe(connection)
+      })
+    })
+  })
+
+  it("gives concurrent contexts their own connections", async () => {
+    const configuration = sqliteConfiguration()
+    const pool = configuration.getDatabasePool()
+    const seen = await Promise.all([1, 2, 3].map(() => pool.withConnection(async (connection) => {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+
+      return connection
+    })))
+
+    expect(new Set(seen).size).toBe(3)
+  })
+
+  it("reuses released connections", async () => {
+    const pool = sqliteConfiguration().getDatabasePool()
+    const first = await pool.withConnection(async (connection) => connection)
+    const second = await pool.withConnection(async (connection) => connection)
+
+    expect(second).toBe(first)
+  })
+
+  it("releases the connection when the callback throws", async () => {
+    const pool = sqliteConfiguration({maxConnections: 1, checkoutTimeoutSeconds: 0.2}).getDatabasePool() as AsyncTrackedMultiConnection
+
+    await expect(pool.withConnection(async () => { throw new Error("callback failed") })).rejects.toThrow("callback failed")
+    expect(pool.getStats().busy).toBe(0)
+    expect(await pool.withConnection(async () => "checked out again")).toBe("checked out again")
+  })
+
+  it("times out a checkout with a message saying how many are busy and for how long", async () => {
+    const pool = sqliteConfiguration({maxConnections: 2, checkoutTimeoutSeconds: 0.2}).getDatabasePool()
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => { release = resolve })
+    const holders = [pool.withConnection(() => held), pool.withConnection(() => held)]
+
+    await expect(pool.withConnection(async () => "never")).rejects.toThrow(PoolTimeoutError)
+    await expect(pool.withConnection(async () => "never")).rejects.toThrow(/all 2 of 2 connections are busy, the longest for 0\.\d+s/)
+    release()
+    await Promise.all(holders)
+  })
+
+  it("hands a released connection to a waiting caller", async () => {
+    const pool = sqliteConfiguration({maxConnections: 1, checkoutTimeoutSeconds: 2}).getDatabasePool()
+    const order: string[] = []
+    const first = pool.withConnection(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      order.push("first")
+    })
+    const second = pool.withConnection(async () => { order.push("second") })
+
+    await Promise.all([first, second])
+    expect(order).toEqual(["first", "second"])
+  })
+
+  it("replaces a connection that was closed underneath it", async () => {
+    const pool = sqliteConfiguration().getDatabasePool()
+    const first = await pool.withConnection(async (connection) => connection)
+
+    await first.close()
+
+    const second = await pool.withConnection(async (connection) => {
+      expect(await connection.query("SELECT 1 AS one")).toEqual([{one: 1}])
+
+      return connection
+    })
+
+    expect(second).not.toBe(first)
+  })
+
+  it("explains what to do when there is no connection in the context", () => {
+    const pool = sqliteConfiguration().getDatabasePool()
+
+    expect(() => pool.getCurrentConnection()).toThrow(NoCurrentConnectionError)
+    expect(() => pool.getCurrentConnection()).toThrow(/configuration\.ensureConnections.*pool\.ensureGlobalConnection\(\)/)
+  })
+
+  it("falls back to the global connection outside a context, and prefers the context's", async () => {
+    const configuration = sqliteConfiguration()
+    const pool = configuration.getDatabasePool("default")
+
+    await pool.ensureGlobalConnection()
+
+    const db = pool.getCurrentConnection()
+
+    expect(await db.query("SELECT 2 AS two")).toEqual([{two: 2}])
+    expect(await pool.ensureGlobalConnection()).toBe(db)
+
+    await pool.withConnection(async (connection) => {
+      expect(connection).not.toBe(db)
+      expect(pool.getCurrentConnection()).toBe(connection)
+    })
+  })
+
+  it("primes every pool with configuration.ensureGlobalConnections()", async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-pool-"))
+
+    fs.mkdirSync(path.join(directory, "db"))
+
+    const configuration = new Configuration({
+      directory,
+      environment: "test",
+      database: {test: {default: {type: "sqlite", name: "a"}, analytics: {type: "sqlite", name: "b"}}}
+    })
+
+    configurations.push(configuration)
+    await configuration.ensureGlobalConnections()
+
+    expect(await configuration.getDatabasePool("default").getCurrentConnection().query("SELECT 1 AS one")).toEqual([{one: 1}])
+    expect(await configuration.getDatabasePool("analytics").getCurrentConnection().query("SELECT 1 AS one")).toEqual([{one: 1}])
+  })
+
+  it("shares the single connection of an in-memory SQLite database", async () => {
+    const configuration = new Configuration({environment: "test", database: {test: {default: {type: "sqlite", name: ":memory:"}}}})
+    const pool = configuration.getDatabasePool() as AsyncTrackedMultiConnection
+
+    configurations.push(configuration)
+    expect(pool.maxConnections).toBe(1)
+
+    await pool.withConnection(async (db) => {
+      await db.execute("CREATE TABLE notes (body text)")
+      await db.execute("INSERT INTO notes (body) VALUES (?)", ["kept"])
+    })
+
+    await pool.ensureGlobalConnection()
+    expect(await pool.getCurrentConnection().query("SELECT body FROM notes")).toEqual([{body: "kept"}])
+  })
+
+  it("names the missing database identifier and the configured ones", () => {
+    expect(() => sqliteConfiguration().getDatabasePool("analytics")).toThrow("No database 'analytics' configured for the test environment. Configured: default")
+  })
+})
