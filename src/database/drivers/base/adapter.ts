@@ -1,0 +1,18 @@
+export type DialectName = "sqlite" | "pgsql" | "mysql"
+
+/** What a dialect can do, so callers branch on a capability instead of on the dialect's name. */
+export interface DatabaseAdapter {
+  readonly dialect: DialectName
+  /** `INSERT ... RETURNING` (SQLite 3.35+, PostgreSQL, MariaDB 10.5+; not MySQL). */
+  readonly supportsReturning: boolean
+  /** DDL inside a transaction is rolled back with it (not MySQL/MariaDB, which commit implicitly). */
+  readonly transactionalDdl: boolean
+  /** Most `?` values one statement may bind; batch inserts must split above it. */
+  readonly maxBindParameters: number
+  /** Longest table/index/constraint name the server keeps without truncating or refusing. */
+  readonly maxIdentifierLength: number
+  /** `ALTER COLUMN`/`DROP COLUMN`/`ADD CONSTRAINT` in place; SQLite rebuilds the table instead. */
+  readonly supportsAlterColumn: boolean
+  /** Booleans come back as true/false (PostgreSQL) rather than 1/0. */
+  readonly nativeBooleans: boolean
+}

@@ -1,0 +1,142 @@
+import type {DatabaseAdapter, DialectName} from "./adapter.js"
+import {checkDriverConfig, type DriverConfig, type DriverEnvironment} from "./driver-config.js"
+import {DatabaseQueryError, NotConnectedError, UnsupportedSchemaOperationError} from "./errors.js"
+import type {Introspector, StructureDumper} from "./introspection-types.js"
+import type {CompiledQuery, QueryCompiler} from "./query-compiler.js"
+import type {SchemaCompiler} from "./schema-compiler.js"
+import type {TableRebuild} from "./table-rebuild.js"
+
+export type Row = Record<string, unknown>
+
+export interface ExecuteResult {
+  affectedRows: number
+  /** The generated id of an INSERT where the dialect reports one (SQLite, MySQL); use RETURNING on PostgreSQL. */
+  insertId?: number | bigint
+}
+
+/**
+ * One connection to one database. Dialects implement connecting and running already-compiled
+ * statements; everything users call (placeholders, value mapping, error wrapping, transactions)
+ * lives here so it behaves the same on every dialect.
+ *
+ * A driver is one connection and serves one async flow at a time: pools hand connections out
+ * per async context, which is what keeps transaction depth here meaningful.
+ */
+export default abstract class BaseDriver {
+  readonly config: DriverConfig
+  protected environment: DriverEnvironment
+  private transactionDepth = 0
+
+  constructor(config: DriverConfig, environment: DriverEnvironment = {}) {
+    checkDriverConfig(config, this.dialect())
+    this.config = config
+    this.environment = environment
+  }
+
+  abstract dialect(): DialectName
+  abstract getAdapter(): DatabaseAdapter
+  abstract getQueryCompiler(): QueryCompiler
+  abstract getIntrospector(): Introspector
+  abstract getStructureDumper(): StructureDumper
+  abstract getSchemaCompiler(): SchemaCompiler
+  abstract connect(): Promise<void>
+  abstract close(): Promise<void>
+  abstract isConnected(): boolean
+  /** Runs several `;`-separated statements without parameters (structure dumps, setup scripts). */
+  abstract executeScript(sql: string): Promise<void>
+
+  protected abstract runQuery(compiled: CompiledQuery): Promise<Row[]>
+  protected abstract runExecute(compiled: CompiledQuery): Promise<ExecuteResult>
+  protected abstract translateQueryError(error: unknown, sql: string, params: readonly unknown[]): Error
+
+  /** Rows as plain objects. `?` marks each value; values are always sent bound, never spliced into the SQL. */
+  async query<Result extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<Result[]> {
+    const compiled = this.compileConnected(sql, params)
+
+    try {
+      return await this.runQuery(compiled) as Result[]
+    } catch (error) {
+      throw this.wrapError(error, sql, params)
+    }
+  }
+
+  /** For statements run for their effect: how many rows changed and, where reported, the inserted id. */
+  async execute(sql: string, params: readonly unknown[] = []): Promise<ExecuteResult> {
+    const compiled = this.compileConnected(sql, params)
+
+    try {
+      return await this.runExecute(compiled)
+    } catch (error) {
+      throw this.wrapError(error, sql, params)
+    }
+  }
+
+  quoteIdentifier(name: string): string {
+    return this.getQueryCompiler().quoteIdentifier(name)
+  }
+
+  isInTransaction(): boolean {
+    return this.transactionDepth > 0
+  }
+
+  /**
+   * Commits when `callback` resolves, rolls back and rethrows when it throws. A nested call
+   * runs inside a SAVEPOINT, so its failure undoes only its own work.
+   */
+  async transaction<Result>(callback: () => Result | Promise<Result>): Promise<Result> {
+    const depth = this.transactionDepth
+    const savepoint = `velocious_savepoint_${depth}`
+
+    await this.execute(depth === 0 ? this.beginTransactionSql() : `SAVEPOINT ${savepoint}`)
+    this.transactionDepth++
+
+    try {
+      const result = await callback()
+
+      await this.execute(depth === 0 ? "COMMIT" : `RELEASE SAVEPOINT ${savepoint}`)
+
+      return result
+    } catch (error) {
+      try {
+        if (depth === 0) {
+          await this.execute("ROLLBACK")
+        } else {
+          await this.execute(`ROLLBACK TO SAVEPOINT ${savepoint}`)
+          await this.execute(`RELEASE SAVEPOINT ${savepoint}`)
+        }
+      } catch (rollbackError) {
+        // The original error is what the caller needs; a failed rollback (e.g. the connection
+        // dropped) rides along as its cause chain would hide it.
+        (error as {rollbackError?: unknown}).rollbackError = rollbackError
+      }
+
+      throw error
+    } finally {
+      this.transactionDepth = depth
+    }
+  }
+
+  protected beginTransactionSql(): string {
+    return "BEGIN"
+  }
+
+  /**
+   * SQLite alters columns by copying the table; dialects that alter in place never need this,
+   * and the schema statements only call it when `supportsAlterColumn` is false.
+   */
+  async rebuildTable(table: string, _change: (rebuild: TableRebuild) => void): Promise<void> {
+    throw new UnsupportedSchemaOperationError(`The ${this.dialect()} driver alters ${table} in place and has no table rebuild`)
+  }
+
+  private compileConnected(sql: string, params: readonly unknown[]): CompiledQuery {
+    if (!this.isConnected()) throw new NotConnectedError(`The ${this.dialect()} driver is not connected; call await driver.connect() before running SQL`)
+
+    return this.getQueryCompiler().compile(sql, params)
+  }
+
+  private wrapError(error: unknown, sql: string, params: readonly unknown[]): Error {
+    if (error instanceof DatabaseQueryError) return error
+
+    return this.translateQueryError(error, sql, params)
+  }
+}

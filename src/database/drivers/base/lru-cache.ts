@@ -1,0 +1,47 @@
+/** A Map kept to `limit` entries by evicting the least recently used one (Map keeps insertion order). */
+export class LruCache<Key, Value> {
+  private entries = new Map<Key, Value>()
+  private limit: number
+  private onEvict?: (value: Value) => void
+
+  constructor(limit: number, onEvict?: (value: Value) => void) {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`LRU cache limit must be a positive whole number, got ${limit}`)
+
+    this.limit = limit
+    this.onEvict = onEvict
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  get(key: Key): Value | undefined {
+    if (!this.entries.has(key)) return undefined
+
+    const value = this.entries.get(key) as Value
+
+    this.entries.delete(key)
+    this.entries.set(key, value)
+
+    return value
+  }
+
+  set(key: Key, value: Value): void {
+    this.entries.delete(key)
+    this.entries.set(key, value)
+
+    while (this.entries.size > this.limit) {
+      const oldestKey = this.entries.keys().next().value as Key
+      const oldest = this.entries.get(oldestKey) as Value
+
+      this.entries.delete(oldestKey)
+      this.onEvict?.(oldest)
+    }
+  }
+
+  clear(): void {
+    if (this.onEvict) for (const value of this.entries.values()) this.onEvict(value)
+
+    this.entries.clear()
+  }
+}

@@ -1,0 +1,30 @@
+import type mysql from "mysql2/promise"
+import type {DriverConfig, DriverEnvironment} from "../base/driver-config.js"
+import {loadPeerDependency} from "../base/load-peer-dependency.js"
+import {translateMysqlConnectError} from "./mysql-error-translator.js"
+
+type Mysql2Module = typeof mysql
+
+export async function connectMysql(config: DriverConfig, environment: DriverEnvironment): Promise<mysql.Connection> {
+  const mysql2 = await loadPeerDependency<Mysql2Module>({specifier: "mysql2/promise", packageName: "mysql2", databaseType: "mysql", importer: environment.importModule})
+
+  try {
+    return await mysql2.createConnection({
+      host: config.host,
+      port: config.port,
+      user: config.username,
+      password: config.password,
+      database: config.database,
+      ssl: config.ssl as mysql.ConnectionOptions["ssl"],
+      connectTimeout: config.connectTimeoutMs ?? 10_000,
+      charset: "utf8mb4",
+      // DATETIME has no zone; the driver writes UTC, so it reads as UTC too.
+      timezone: "Z",
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      ...config.clientOptions
+    })
+  } catch (error) {
+    throw translateMysqlConnectError(error, config)
+  }
+}
