@@ -33,6 +33,14 @@ export class SqliteSchemaCompiler extends SchemaCompiler {
     return column.options.autoIncrement ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY"
   }
 
+  // SQLite has no uuid function, but a DEFAULT may be an expression: random hex shaped as a
+  // version 4 UUID, so rows inserted by plain SQL get an id just as on PostgreSQL and MySQL.
+  protected override uuidDefaultSql(): string {
+    const hex = (bytes: number) => `lower(hex(randomblob(${bytes})))`
+
+    return `(${hex(4)} || '-' || ${hex(2)} || '-4' || substr(${hex(2)}, 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(${hex(2)}, 2) || '-' || ${hex(6)})`
+  }
+
   changeColumn(table: string): string[] {
     throw new UnsupportedSchemaOperationError(`SQLite cannot change ${table}'s columns in place; the schema statements rebuild the table instead`)
   }
