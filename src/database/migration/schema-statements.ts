@@ -5,7 +5,7 @@ import type {ForeignKeyInfo} from "../drivers/base/introspection-types.js"
 import type {TableRebuild} from "../drivers/base/table-rebuild.js"
 import {checkKeys} from "../../utils/check-keys.js"
 import {columnOptionKeys, type ColumnDefinition, type ColumnOptions, type ReferentialAction} from "./column-definition.js"
-import {pluralize} from "./pluralize.js"
+import {singularize} from "../../utils/inflection.js"
 import TableDefinition, {type CreateTableOptions} from "./table-definition.js"
 
 export class SchemaError extends DatabaseError {
@@ -193,12 +193,4 @@ export default class SchemaStatements {
 
     return index.name
   }
-}
-
-function singularize(word: string): string {
-  for (const candidate of [word.replace(/ies$/, "y"), word.replace(/es$/, ""), word.replace(/s$/, "")]) {
-    if (candidate !== word && pluralize(candidate) === word) return candidate
-  }
-
-  return word
 }

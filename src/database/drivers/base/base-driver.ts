@@ -1,6 +1,6 @@
 import type {DatabaseAdapter, DialectName} from "./adapter.js"
 import {checkDriverConfig, type DriverConfig, type DriverEnvironment} from "./driver-config.js"
-import {DatabaseQueryError, NotConnectedError, UnsupportedSchemaOperationError} from "./errors.js"
+import {DatabaseConnectionLostError, DatabaseError, NotConnectedError, UnsupportedSchemaOperationError} from "./errors.js"
 import type {Introspector, StructureDumper} from "./introspection-types.js"
 import type {CompiledQuery, QueryCompiler} from "./query-compiler.js"
 import type {SchemaCompiler} from "./schema-compiler.js"
@@ -26,6 +26,10 @@ export default abstract class BaseDriver {
   readonly config: DriverConfig
   protected environment: DriverEnvironment
   private transactionDepth = 0
+  // Registered with the depth they were made at, so a rolled-back savepoint drops its own.
+  private commitCallbacks: {depth: number, callback: () => unknown}[] = []
+  /** Why the server side went away, so later calls can say that instead of "call connect()". */
+  private lostReason: string | undefined
 
   constructor(config: DriverConfig, environment: DriverEnvironment = {}) {
     checkDriverConfig(config, this.dialect())
@@ -80,6 +84,20 @@ export default abstract class BaseDriver {
   }
 
   /**
+   * Runs `callback` once the outermost transaction commits, or right away outside one; a
+   * rollback discards it. Errors it throws are reported, never raised into the committed work.
+   */
+  async afterCommit(callback: () => unknown): Promise<void> {
+    if (this.transactionDepth === 0) {
+      await callback()
+
+      return
+    }
+
+    this.commitCallbacks.push({depth: this.transactionDepth, callback})
+  }
+
+  /**
    * Commits when `callback` resolves, rolls back and rethrows when it throws. A nested call
    * runs inside a SAVEPOINT, so its failure undoes only its own work.
    */
@@ -95,8 +113,16 @@ export default abstract class BaseDriver {
 
       await this.execute(depth === 0 ? "COMMIT" : `RELEASE SAVEPOINT ${savepoint}`)
 
+      if (depth === 0) {
+        const callbacks = this.commitCallbacks.splice(0)
+
+        for (const {callback} of callbacks) runCommitCallback(callback)
+      }
+
       return result
     } catch (error) {
+      this.commitCallbacks = this.commitCallbacks.filter((each) => each.depth <= depth)
+
       try {
         if (depth === 0) {
           await this.execute("ROLLBACK")
@@ -128,15 +154,49 @@ export default abstract class BaseDriver {
     throw new UnsupportedSchemaOperationError(`The ${this.dialect()} driver alters ${table} in place and has no table rebuild`)
   }
 
+  /**
+   * Dialects call this when their client reports the connection gone ('error'/'end' events, or a
+   * statement failing with a connection-level error). Subclasses also drop their connected flag.
+   */
+  protected connectionLost(reason: string): void {
+    this.lostReason ??= reason
+  }
+
+  /** A fresh connect() starts over: the previous loss no longer describes this driver. */
+  protected connectionOpened(): void {
+    this.lostReason = undefined
+  }
+
   private compileConnected(sql: string, params: readonly unknown[]): CompiledQuery {
-    if (!this.isConnected()) throw new NotConnectedError(`The ${this.dialect()} driver is not connected; call await driver.connect() before running SQL`)
+    if (!this.isConnected()) throw this.notConnectedError()
 
     return this.getQueryCompiler().compile(sql, params)
   }
 
-  private wrapError(error: unknown, sql: string, params: readonly unknown[]): Error {
-    if (error instanceof DatabaseQueryError) return error
+  protected notConnectedError(): NotConnectedError {
+    if (this.lostReason !== undefined) {
+      return new NotConnectedError(`The ${this.dialect()} connection was lost (${this.lostReason}); take a fresh connection from the pool (pool.withConnection) or call await driver.connect() to reopen this one`)
+    }
 
-    return this.translateQueryError(error, sql, params)
+    return new NotConnectedError(`The ${this.dialect()} driver is not connected; call await driver.connect() before running SQL`)
   }
+
+  protected wrapError(error: unknown, sql: string, params: readonly unknown[]): Error {
+    // Already ours (a NotConnectedError from the dialect, a query error from a nested call).
+    if (error instanceof DatabaseError) return error
+
+    const translated = this.translateQueryError(error, sql, params)
+
+    // Marked here rather than when the socket's 'end' arrives a tick later: the pool checks
+    // isConnected() the moment the callback settles, and must not hand this connection on.
+    if (translated instanceof DatabaseConnectionLostError) this.connectionLost(error instanceof Error ? error.message : String(error))
+
+    return translated
+  }
+}
+
+function runCommitCallback(callback: () => unknown): void {
+  Promise.resolve().then(callback).catch((error: unknown) => {
+    console.error("An afterCommit callback failed:", error)
+  })
 }

@@ -1,0 +1,394 @@
+import type Record from "../record/index.js"
+import {RecordNotFoundError} from "../record/errors.js"
+import {DatabaseError} from "../drivers/base/errors.js"
+import {orderFragment, reverseOrderFragment} from "./order-fragment.js"
+import {copyQueryState, emptyQueryState, type PreloadTree, type QueryState, type SqlFragment} from "./query-state.js"
+import {whereHash} from "./where-hash.js"
+import {joinSql} from "./join-sql.js"
+import {preloadRecords} from "../record/relationships/preloader.js"
+
+type InstanceOf<Model extends typeof Record> = InstanceType<Model>
+type JoinTree = {[relationship: string]: JoinTree | true}
+
+const defaultPerPage = 30
+
+/**
+ * An immutable query over one model: every builder method returns a new query, so a base
+ * query can be shared and refined. The state is compiled to SQL only when it runs.
+ */
+export default class Query<Model extends typeof Record = typeof Record> {
+  readonly model: Model
+  private readonly state: QueryState
+  /** The alias the model's table has in this query (its table name unless the query is a joined scope). */
+  private readonly alias: string
+  /** Inside a relationship scope: the join path the scope belongs to, for getTableForJoin(). */
+  private readonly scopePath: string[]
+  private readonly joinAliases: Map<string, string>
+
+  constructor(model: Model, {state, alias, scopePath, joinAliases}: {state?: QueryState, alias?: string, scopePath?: string[], joinAliases?: Map<string, string>} = {}) {
+    this.model = model
+    this.state = state || emptyQueryState()
+    this.alias = alias || model.getTableName()
+    this.scopePath = scopePath || []
+    this.joinAliases = joinAliases || new Map()
+  }
+
+  private next(change: (state: QueryState, joinAliases: Map<string, string>) => void): Query<Model> {
+    const state = copyQueryState(this.state)
+    const joinAliases = new Map(this.joinAliases)
+
+    change(state, joinAliases)
+
+    return new Query(this.model, {state, alias: this.alias, scopePath: this.scopePath, joinAliases})
+  }
+
+  private quote(name: string): string {
+    return this.model.connection().quoteIdentifier(name)
+  }
+
+  private quotedColumn(attribute: string): string | undefined {
+    const column = this.model.getMetadata().columnFor(attribute)
+
+    return column ? `${this.quote(this.alias)}.${this.quote(column)}` : undefined
+  }
+
+  /** A hash of conditions, or raw SQL with `?` values: `where("tasks.id > ?", 5)`. */
+  where(conditions: string | {[key: string]: unknown}, ...values: unknown[]): Query<Model> {
+    if (typeof conditions === "string") {
+      return this.next((state) => { state.wheres.push({sql: conditions, params: values}) })
+    }
+
+    if (values.length > 0) throw new DatabaseError("where({...}) takes no extra values; use where(\"sql with ?\", value) for raw SQL")
+
+    return this.next((state, joinAliases) => {
+      const fragments = whereHash(this.model, this.alias, conditions, {
+        quote: (name) => this.quote(name),
+        joinPath: (path) => this.addJoin(state, joinAliases, path)
+      })
+
+      state.wheres.push(...fragments)
+    })
+  }
+
+  joins(tree: JoinTree | string): Query<Model> {
+    return this.next((state, joinAliases) => {
+      if (typeof tree === "string") {
+        state.joins.push({sql: tree, params: []})
+
+        return
+      }
+
+      const walk = (node: JoinTree, path: string[]) => {
+        for (const [name, children] of Object.entries(node)) {
+          this.addJoin(state, joinAliases, [...path, name])
+          if (children !== true) walk(children, [...path, name])
+        }
+      }
+
+      walk(tree, [])
+    })
+  }
+
+  /** The table name (or alias) a join path has in this query; inside a relationship scope, relative to the scope. */
+  getTableForJoin(...path: string[]): string {
+    const fullPath = [...this.scopePath, ...path]
+
+    if (fullPath.length === 0) return this.alias
+
+    const alias = this.joinAliases.get(fullPath.join("."))
+
+    if (!alias) throw new DatabaseError(`${this.model.name} query has no join for ${fullPath.join(" → ")}; add .joins(...) for it first`)
+
+    return alias
+  }
+
+  private addJoin(state: QueryState, joinAliases: Map<string, string>, path: string[]): string {
+    const key = path.join(".")
+    const existing = joinAliases.get(key)
+
+    if (existing) return existing
+
+    const parentAlias = path.length > 1 ? this.addJoin(state, joinAliases, path.slice(0, -1)) : this.alias
+    const parentModel = this.modelAtPath(path.slice(0, -1))
+    const relationship = parentModel.getRelationshipOrFail(path[path.length - 1])
+    const target = relationship.targetModel()
+    const taken = new Set([this.alias, ...joinAliases.values()])
+    let alias = target.getTableName()
+
+    for (let counter = 2; taken.has(alias); counter++) alias = `${target.getTableName()}_${counter}`
+
+    joinAliases.set(key, alias)
+    state.joins.push(joinSql({relationship, parentAlias, alias, quote: (name) => this.quote(name), scopeFragments: this.scopeFragments(relationship, alias)}))
+    state.joinedPaths.add(key)
+
+    return alias
+  }
+
+  /** A relationship scope's conditions, written against the joined table's alias, for the ON clause. */
+  private scopeFragments(relationship: ReturnType<typeof Record.getRelationshipOrFail>, alias: string): SqlFragment[] {
+    if (!relationship.scope) return []
+
+    const scoped = relationship.applyScope(new Query(relationship.targetModel(), {alias}))
+
+    if (scoped.state.joins.length > 0) throw new DatabaseError(`The scope of ${relationship.owner.name}.${relationship.name} joins other tables, which a join cannot take; filter on its own columns`)
+
+    return scoped.state.wheres
+  }
+
+  private modelAtPath(path: string[]): typeof Record {
+    let model: typeof Record = this.model
+
+    for (const name of path) model = model.getRelationshipOrFail(name).targetModel()
+
+    return model
+  }
+
+  preload(tree: PreloadTree | string): Query<Model> {
+    return this.next((state) => {
+      const merge = (into: PreloadTree, from: PreloadTree) => {
+        for (const [name, children] of Object.entries(from)) {
+          if (children === true) into[name] ||= true
+          else {
+            const existing = into[name]
+
+            into[name] = existing && existing !== true ? existing : {}
+            merge(into[name] as PreloadTree, children)
+          }
+        }
+      }
+
+      merge(state.preloads, typeof tree === "string" ? {[tree]: true} : tree)
+    })
+  }
+
+  select(columns: string | string[]): Query<Model> {
+    return this.next((state) => { state.selects.push(...(Array.isArray(columns) ? columns : [columns])) })
+  }
+
+  order(spec: string | {[attribute: string]: "asc" | "desc"}): Query<Model> {
+    return this.next((state) => { state.orders.push(...this.orderFragments(spec)) })
+  }
+
+  reorder(spec: string | {[attribute: string]: "asc" | "desc"}): Query<Model> {
+    return this.next((state) => {
+      state.orders = this.orderFragments(spec)
+      state.reverse = false
+    })
+  }
+
+  reverseOrder(): Query<Model> {
+    return this.next((state) => { state.reverse = !state.reverse })
+  }
+
+  private orderFragments(spec: string | {[attribute: string]: "asc" | "desc"}): string[] {
+    if (typeof spec === "string") return [orderFragment(spec, (name) => this.quotedColumn(name))]
+
+    return Object.entries(spec).map(([attribute, direction]) => {
+      if (!/^(asc|desc)$/i.test(direction)) throw new DatabaseError(`order({${attribute}: ${JSON.stringify(direction)}}): use "asc" or "desc"`)
+
+      const column = this.quotedColumn(attribute)
+
+      if (!column) throw new DatabaseError(`${this.model.name} has no column '${attribute}' to order by`)
+
+      return `${column} ${direction.toUpperCase()}`
+    })
+  }
+
+  limit(count: number): Query<Model> {
+    checkCount(count, "limit")
+
+    return this.next((state) => { state.limit = count })
+  }
+
+  offset(count: number): Query<Model> {
+    checkCount(count, "offset")
+
+    return this.next((state) => { state.offset = count })
+  }
+
+  group(expression: string): Query<Model> {
+    return this.next((state) => { state.groups.push(orderFragment(expression, (name) => this.quotedColumn(name)).replace(/ ASC$/, "")) })
+  }
+
+  distinct(distinct = true): Query<Model> {
+    return this.next((state) => { state.distinct = distinct })
+  }
+
+  page(page: number): Query<Model> {
+    if (!Number.isInteger(page) || page < 1) throw new DatabaseError(`page(${page}): pages start at 1`)
+
+    return this.next((state) => { state.page = page })
+  }
+
+  perPage(perPage: number): Query<Model> {
+    if (!Number.isInteger(perPage) || perPage < 1) throw new DatabaseError(`perPage(${perPage}): give a whole number of 1 or more`)
+
+    return this.next((state) => { state.perPage = perPage })
+  }
+
+  /** SELECT statement and its values, as the database will get them (before dialect placeholders). */
+  toSql({selects, limit, offset, orders}: {selects?: string[], limit?: number, offset?: number, orders?: string[]} = {}): SqlFragment {
+    const state = this.state
+    const table = this.quote(this.model.getTableName())
+    const from = this.alias === this.model.getTableName() ? table : `${table} AS ${this.quote(this.alias)}`
+    const selectList = selects || (state.selects.length > 0 ? state.selects : [`${this.quote(this.alias)}.*`])
+    const params: unknown[] = []
+    let sql = `SELECT ${state.distinct ? "DISTINCT " : ""}${selectList.join(", ")} FROM ${from}`
+
+    for (const join of state.joins) {
+      sql += ` ${join.sql}`
+      params.push(...join.params)
+    }
+
+    if (state.wheres.length > 0) {
+      sql += ` WHERE ${state.wheres.map((where) => `(${where.sql})`).join(" AND ")}`
+      for (const where of state.wheres) params.push(...where.params)
+    }
+
+    if (state.groups.length > 0) sql += ` GROUP BY ${state.groups.join(", ")}`
+
+    const orderList = orders || this.effectiveOrders()
+
+    if (orderList.length > 0) sql += ` ORDER BY ${orderList.join(", ")}`
+
+    const {limit: pageLimit, offset: pageOffset} = this.pagination()
+    const finalLimit = limit ?? pageLimit
+    const finalOffset = offset ?? pageOffset
+
+    if (finalLimit !== undefined) {
+      sql += " LIMIT ?"
+      params.push(finalLimit)
+    }
+
+    if (finalOffset !== undefined && finalOffset > 0) {
+      if (finalLimit === undefined) sql += ` LIMIT ${this.model.connection().dialect() === "pgsql" ? "ALL" : "18446744073709551615"}`
+      sql += " OFFSET ?"
+      params.push(finalOffset)
+    }
+
+    return {sql, params}
+  }
+
+  private effectiveOrders(): string[] {
+    if (!this.state.reverse) return this.state.orders
+
+    const orders = this.state.orders.length > 0 ? this.state.orders : [`${this.quote(this.alias)}.${this.quote(this.model.primaryKey)} ASC`]
+
+    return orders.map(reverseOrderFragment)
+  }
+
+  private pagination(): {limit?: number, offset?: number} {
+    if (this.state.page === undefined && this.state.perPage === undefined) return {limit: this.state.limit, offset: this.state.offset}
+
+    const perPage = this.state.perPage ?? defaultPerPage
+    const page = this.state.page ?? 1
+
+    return {limit: perPage, offset: (page - 1) * perPage}
+  }
+
+  async toArray(): Promise<InstanceOf<Model>[]> {
+    const {sql, params} = this.toSql()
+    const rows = await this.model.connection().query(sql, params)
+    const records = rows.map((row) => this.model.instantiateFromDatabase(row) as InstanceOf<Model>)
+
+    if (Object.keys(this.state.preloads).length > 0) await preloadRecords(this.model, records, this.state.preloads)
+
+    return records
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<InstanceOf<Model>> {
+    for (const record of await this.toArray()) yield record
+  }
+
+  async count(): Promise<number> {
+    const state = this.state
+    const needsSubquery = state.groups.length > 0 || state.limit !== undefined || state.offset !== undefined || state.page !== undefined || (state.distinct && state.selects.length > 0)
+    let sql: string
+    let params: unknown[]
+
+    if (needsSubquery) {
+      const inner = this.toSql({orders: []})
+
+      sql = `SELECT COUNT(*) AS count FROM (${inner.sql}) AS velocious_count`
+      params = inner.params
+    } else {
+      const countExpression = state.distinct ? `COUNT(DISTINCT ${this.quote(this.alias)}.${this.quote(this.model.primaryKey)})` : "COUNT(*)"
+      const inner = this.toSql({selects: [`${countExpression} AS count`], orders: []})
+
+      sql = inner.sql
+      params = inner.params
+    }
+
+    const rows = await this.model.connection().query<{count: unknown}>(sql, params)
+
+    return Number(rows[0]?.count ?? 0)
+  }
+
+  async first(): Promise<InstanceOf<Model> | null> {
+    const query = this.state.orders.length > 0 ? this : this.order(this.model.primaryKey)
+
+    return (await query.limit(1).toArray())[0] ?? null
+  }
+
+  async last(): Promise<InstanceOf<Model> | null> {
+    const query = this.state.orders.length > 0 ? this : this.order(this.model.primaryKey)
+
+    return (await query.reverseOrder().limit(1).toArray())[0] ?? null
+  }
+
+  async exists(): Promise<boolean> {
+    const {sql, params} = this.toSql({selects: ["1 AS found"], limit: 1, orders: []})
+
+    return (await this.model.connection().query(sql, params)).length > 0
+  }
+
+  /** One column gives a flat array; several give an array per row. */
+  async pluck(...attributes: string[]): Promise<unknown[]> {
+    if (attributes.length === 0) throw new DatabaseError("pluck() needs at least one column")
+
+    const selects = attributes.map((attribute, index) => `${this.quotedColumn(attribute) || attribute} AS ${this.quote(`pluck_${index}`)}`)
+    const {sql, params} = this.toSql({selects})
+    const rows = await this.model.connection().query<{[key: string]: unknown}>(sql, params)
+    const columns = attributes.map((attribute) => this.model.getMetadata().columnsByName.get(this.model.getMetadata().columnFor(attribute) || ""))
+    const cast = (row: {[key: string]: unknown}, index: number) => this.model.castAttributeFromDatabase(columns[index], row[`pluck_${index}`])
+
+    return attributes.length === 1 ? rows.map((row) => cast(row, 0)) : rows.map((row) => attributes.map((_, index) => cast(row, index)))
+  }
+
+  /** Loads each record and destroys it, so callbacks and dependent relationships run. */
+  async destroyAll(): Promise<InstanceOf<Model>[]> {
+    const records = await this.toArray()
+
+    for (const record of records) await record.destroy()
+
+    return records
+  }
+
+  async find(id: unknown): Promise<InstanceOf<Model>> {
+    const record = await this.where({[this.model.primaryKey]: id}).first()
+
+    if (!record) throw new RecordNotFoundError(`Couldn't find ${this.model.name} with '${this.model.primaryKey}'=${String(id)}`)
+
+    return record
+  }
+
+  async findBy(conditions: {[key: string]: unknown}): Promise<InstanceOf<Model> | null> {
+    return await this.where(conditions).first()
+  }
+
+  async findByOrFail(conditions: {[key: string]: unknown}): Promise<InstanceOf<Model>> {
+    const record = await this.findBy(conditions)
+
+    if (!record) {
+      const described = Object.entries(conditions).map(([key, value]) => `'${key}'=${JSON.stringify(value)}`).join(", ")
+
+      throw new RecordNotFoundError(`Couldn't find ${this.model.name} with ${described}`)
+    }
+
+    return record
+  }
+}
+
+function checkCount(count: number, what: string): void {
+  if (!Number.isInteger(count) || count < 0) throw new DatabaseError(`${what}(${count}): give a whole number of 0 or more`)
+}

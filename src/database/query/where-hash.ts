@@ -1,0 +1,69 @@
+import type Record from "../record/index.js"
+import {UnknownAttributeError} from "../record/errors.js"
+import {modelByTableName} from "../record/model-registry.js"
+import type {SqlFragment} from "./query-state.js"
+
+export interface WhereHashContext {
+  /** Quotes an identifier for the model's dialect. */
+  quote: (name: string) => string
+  /** Joins a relationship path (from the query root) and returns the alias its table has in the query. */
+  joinPath: (path: string[]) => string
+}
+
+type Conditions = {[key: string]: unknown}
+
+function isPlainObject(value: unknown): value is Conditions {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype
+}
+
+function condition(column: string, value: unknown): SqlFragment {
+  if (value === null || value === undefined) return {sql: `${column} IS NULL`, params: []}
+
+  if (Array.isArray(value)) {
+    const values = value.filter((each) => each !== null && each !== undefined)
+    const hasNull = values.length !== value.length
+
+    if (values.length === 0) return {sql: hasNull ? `${column} IS NULL` : "1 = 0", params: []}
+
+    const inList = `${column} IN (${values.map(() => "?").join(", ")})`
+
+    return {sql: hasNull ? `(${inList} OR ${column} IS NULL)` : inList, params: values}
+  }
+
+  return {sql: `${column} = ?`, params: [value]}
+}
+
+/**
+ * `{status: "open", project: {public: true}, projects: {name: "A"}}` → SQL with bound values.
+ * A key is an attribute of the model (camelCase or snake_case), a relationship (joined and
+ * filtered on its table) or a table name. Anything else is an error naming the model.
+ */
+export function whereHash(model: typeof Record, alias: string, conditions: Conditions, context: WhereHashContext, path: string[] = []): SqlFragment[] {
+  const fragments: SqlFragment[] = []
+
+  for (const [key, value] of Object.entries(conditions)) {
+    const column = model.getMetadata().columnFor(key)
+    const relationship = model.getRelationships().get(key)
+
+    if (relationship && isPlainObject(value)) {
+      const relationshipPath = [...path, key]
+      const target = relationship.targetModel()
+
+      fragments.push(...whereHash(target, context.joinPath(relationshipPath), value, context, relationshipPath))
+    } else if (column && !(isPlainObject(value) && key === model.getTableName())) {
+      fragments.push(condition(`${context.quote(alias)}.${context.quote(column)}`, model.castAttributeForDatabase(column, value)))
+    } else if (isPlainObject(value)) {
+      const tableModel = key === model.getTableName() ? model : modelByTableName(key)
+
+      if (!tableModel) throw new UnknownAttributeError(`${model.name} has no attribute, relationship or table named '${key}' to filter on`)
+
+      fragments.push(...whereHash(tableModel, tableModel === model ? alias : key, value, context, tableModel === model ? path : []))
+    } else {
+      const known = model.getMetadata().columnNames().join(", ")
+
+      throw new UnknownAttributeError(`${model.name} has no column '${key}' (table ${model.getTableName()}; columns: ${known})`)
+    }
+  }
+
+  return fragments
+}

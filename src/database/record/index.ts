@@ -1,0 +1,467 @@
+import Configuration from "../../configuration.js"
+import type BaseDriver from "../drivers/base/base-driver.js"
+import Query from "../query/index.js"
+import type {PreloadTree} from "../query/query-state.js"
+import {castForDatabase, castFromDatabase} from "./attribute-casting.js"
+import {RecordNotInitializedError, UnknownAttributeError} from "./errors.js"
+import ModelMetadata from "./model-metadata.js"
+import {registerModel} from "./model-registry.js"
+import {defineRelationship, type DefineRelationshipArgs} from "./relationships/define-relationship.js"
+import Relationship, {UnknownRelationshipError, type RelationshipOptions, type RelationshipScope} from "./relationships/relationship.js"
+import {defineColumnAccessors} from "./column-accessors.js"
+import {persistRecord, destroyRecord, reloadRecord} from "./persistence.js"
+import {runValidations, type ValidationRules, type ValidatorDefinition, addValidations} from "./validations/index.js"
+import Errors from "./validations/errors.js"
+import {pluralize, underscore} from "../../utils/inflection.js"
+import type {ColumnInfo} from "../drivers/base/introspection-types.js"
+import {runCallbacks, type CallbackName, type Callback, addCallback} from "./callbacks.js"
+
+type Attributes = {[name: string]: unknown}
+type QueryOf<Model extends typeof Record> = Query<Model>
+
+const metadataKey = Symbol("velocious.record.metadata")
+const tableNameKey = Symbol("velocious.record.tableName")
+const relationshipsKey = Symbol("velocious.record.relationships")
+const validationsKey = Symbol("velocious.record.validations")
+const callbacksKey = Symbol("velocious.record.callbacks")
+const configurationKey = Symbol("velocious.record.configuration")
+
+type ModelStatics = {[key: symbol]: unknown}
+
+function own<Value>(model: typeof Record, key: symbol, create: () => Value): Value {
+  const statics = model as unknown as ModelStatics
+
+  if (!Object.hasOwn(model, key)) statics[key] = create()
+
+  return statics[key] as Value
+}
+
+/**
+ * Base class of the app's models. Persistence, relationships, validations and callbacks live
+ * in their own modules; this class wires them to the model's static and instance API.
+ */
+export default class Record {
+  static primaryKey = "id"
+  static databaseIdentifier = "default"
+
+  // ---- class setup -------------------------------------------------------
+
+  static getTableName(): string {
+    const statics = this as unknown as ModelStatics
+
+    return (Object.hasOwn(this, tableNameKey) ? statics[tableNameKey] as string : undefined) || pluralize(underscore(this.name))
+  }
+
+  static setTableName(tableName: string): void {
+    (this as unknown as ModelStatics)[tableNameKey] = tableName
+  }
+
+  /** Reads the table's columns and defines `name()` / `setName()` for each. The CLI does this for every model in src/models. */
+  static async initializeRecord({configuration}: {configuration?: Configuration} = {}): Promise<void> {
+    const config = configuration || Configuration.current()
+
+    ;(this as unknown as ModelStatics)[configurationKey] = config
+    registerModel(this)
+
+    const pool = config.getDatabasePool(this.databaseIdentifier)
+    const columns = await pool.withConnection(async (db) => {
+      if (!await db.getIntrospector().tableExists(this.getTableName())) {
+        throw new RecordNotInitializedError(`${this.name} uses table '${this.getTableName()}', which does not exist in the '${this.databaseIdentifier}' database. Run \`npx velocious db:migrate\`, or set the table with ${this.name}.setTableName("...")`)
+      }
+
+      return await db.getIntrospector().columns(this.getTableName())
+    })
+
+    ;(this as unknown as ModelStatics)[metadataKey] = new ModelMetadata(columns)
+    defineColumnAccessors(this, columns)
+  }
+
+  static isInitialized(): boolean {
+    return Object.hasOwn(this, metadataKey)
+  }
+
+  static getMetadata(): ModelMetadata {
+    if (!Object.hasOwn(this, metadataKey)) {
+      throw new RecordNotInitializedError(`${this.name} is not initialized: the velocious CLI initializes the models in src/models; in your own script call await ${this.name}.initializeRecord({configuration}) first`)
+    }
+
+    return (this as unknown as ModelStatics)[metadataKey] as ModelMetadata
+  }
+
+  static getConfiguration(): Configuration {
+    const statics = this as unknown as ModelStatics
+
+    return (Object.hasOwn(this, configurationKey) ? statics[configurationKey] as Configuration : undefined) || Configuration.current()
+  }
+
+  static connection(): BaseDriver {
+    return this.getConfiguration().getDatabasePool(this.databaseIdentifier).getCurrentConnection()
+  }
+
+  static transaction<Result>(callback: () => Result | Promise<Result>): Promise<Result> {
+    return this.connection().transaction(callback)
+  }
+
+  // ---- relationships -----------------------------------------------------
+
+  static getRelationships(): Map<string, Relationship> {
+    return own(this, relationshipsKey, () => new Map<string, Relationship>())
+  }
+
+  static getRelationshipOrFail(name: string): Relationship {
+    const relationship = this.getRelationships().get(name)
+
+    if (!relationship) {
+      const known = [...this.getRelationships().keys()].join(", ") || "none"
+
+      throw new UnknownRelationshipError(`${this.name} has no relationship '${name}' (relationships: ${known})`)
+    }
+
+    return relationship
+  }
+
+  static belongsTo(name: string, scopeOrOptions?: RelationshipScope | RelationshipOptions, options?: RelationshipOptions): Relationship {
+    return defineRelationship(this, "belongsTo", ...relationshipArgs(name, scopeOrOptions, options))
+  }
+
+  static hasMany(name: string, scopeOrOptions?: RelationshipScope | RelationshipOptions, options?: RelationshipOptions): Relationship {
+    return defineRelationship(this, "hasMany", ...relationshipArgs(name, scopeOrOptions, options))
+  }
+
+  static hasOne(name: string, scopeOrOptions?: RelationshipScope | RelationshipOptions, options?: RelationshipOptions): Relationship {
+    return defineRelationship(this, "hasOne", ...relationshipArgs(name, scopeOrOptions, options))
+  }
+
+  // ---- validations and callbacks ----------------------------------------
+
+  static getValidations(): ValidatorDefinition[] {
+    return own(this, validationsKey, () => [] as ValidatorDefinition[])
+  }
+
+  static validates(attribute: string, rules: ValidationRules): void {
+    addValidations(this, this.getValidations(), attribute, rules)
+  }
+
+  static getCallbacks(): Map<CallbackName, Callback[]> {
+    return own(this, callbacksKey, () => new Map<CallbackName, Callback[]>())
+  }
+
+  static beforeValidation(callback: Callback): void { addCallback(this, "beforeValidation", callback) }
+  static beforeSave(callback: Callback): void { addCallback(this, "beforeSave", callback) }
+  static afterSave(callback: Callback): void { addCallback(this, "afterSave", callback) }
+  static beforeCreate(callback: Callback): void { addCallback(this, "beforeCreate", callback) }
+  static afterCreate(callback: Callback): void { addCallback(this, "afterCreate", callback) }
+  static beforeUpdate(callback: Callback): void { addCallback(this, "beforeUpdate", callback) }
+  static afterUpdate(callback: Callback): void { addCallback(this, "afterUpdate", callback) }
+  static beforeDestroy(callback: Callback): void { addCallback(this, "beforeDestroy", callback) }
+  static afterDestroy(callback: Callback): void { addCallback(this, "afterDestroy", callback) }
+  static afterCommit(callback: Callback): void { addCallback(this, "afterCommit", callback) }
+
+  // ---- querying ----------------------------------------------------------
+
+  static all<Model extends typeof Record>(this: Model): QueryOf<Model> {
+    return new Query(this)
+  }
+
+  static where<Model extends typeof Record>(this: Model, conditions: string | Attributes, ...values: unknown[]): QueryOf<Model> {
+    return new Query(this).where(conditions, ...values)
+  }
+
+  static joins<Model extends typeof Record>(this: Model, tree: {[name: string]: unknown} | string): QueryOf<Model> {
+    return new Query(this).joins(tree as never)
+  }
+
+  static preload<Model extends typeof Record>(this: Model, tree: PreloadTree | string): QueryOf<Model> {
+    return new Query(this).preload(tree)
+  }
+
+  static select<Model extends typeof Record>(this: Model, columns: string | string[]): QueryOf<Model> {
+    return new Query(this).select(columns)
+  }
+
+  static order<Model extends typeof Record>(this: Model, spec: string | {[attribute: string]: "asc" | "desc"}): QueryOf<Model> {
+    return new Query(this).order(spec)
+  }
+
+  static limit<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> {
+    return new Query(this).limit(count)
+  }
+
+  static offset<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> {
+    return new Query(this).offset(count)
+  }
+
+  static group<Model extends typeof Record>(this: Model, expression: string): QueryOf<Model> {
+    return new Query(this).group(expression)
+  }
+
+  static distinct<Model extends typeof Record>(this: Model): QueryOf<Model> {
+    return new Query(this).distinct()
+  }
+
+  static page<Model extends typeof Record>(this: Model, page: number): QueryOf<Model> {
+    return new Query(this).page(page)
+  }
+
+  static perPage<Model extends typeof Record>(this: Model, perPage: number): QueryOf<Model> {
+    return new Query(this).perPage(perPage)
+  }
+
+  static count(): Promise<number> {
+    return new Query(this).count()
+  }
+
+  static first<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> {
+    return new Query(this).first()
+  }
+
+  static last<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> {
+    return new Query(this).last()
+  }
+
+  static exists(): Promise<boolean> {
+    return new Query(this).exists()
+  }
+
+  static pluck(...attributes: string[]): Promise<unknown[]> {
+    return new Query(this).pluck(...attributes)
+  }
+
+  static destroyAll<Model extends typeof Record>(this: Model): Promise<InstanceType<Model>[]> {
+    return new Query(this).destroyAll()
+  }
+
+  static find<Model extends typeof Record>(this: Model, id: unknown): Promise<InstanceType<Model>> {
+    return new Query(this).find(id)
+  }
+
+  static findBy<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model> | null> {
+    return new Query(this).findBy(conditions)
+  }
+
+  static findByOrFail<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model>> {
+    return new Query(this).findByOrFail(conditions)
+  }
+
+  static async findOrInitializeBy<Model extends typeof Record>(this: Model, conditions: Attributes, callback?: (record: InstanceType<Model>) => unknown): Promise<InstanceType<Model>> {
+    const existing = await new Query(this).findBy(conditions)
+
+    if (existing) return existing
+
+    const record = new this(conditions) as InstanceType<Model>
+
+    if (callback) await callback(record)
+
+    return record
+  }
+
+  static async findOrCreateBy<Model extends typeof Record>(this: Model, conditions: Attributes, callback?: (record: InstanceType<Model>) => unknown): Promise<InstanceType<Model>> {
+    const record = await (this as typeof Record).findOrInitializeBy.call(this, conditions, callback as never) as InstanceType<Model>
+
+    if (record.isNewRecord()) await record.save()
+
+    return record
+  }
+
+  static async create<Model extends typeof Record>(this: Model, attributes: Attributes = {}): Promise<InstanceType<Model>> {
+    const record = new this(attributes) as InstanceType<Model>
+
+    await record.save()
+
+    return record
+  }
+
+  // ---- casting (used by queries and persistence) --------------------------
+
+  static castAttributeForDatabase(column: string, value: unknown): unknown {
+    const info = this.getMetadata().columnsByName.get(column)
+
+    return Array.isArray(value) && info?.type !== "json" ? value.map((each) => castForDatabase(info, each)) : castForDatabase(info, value)
+  }
+
+  static castAttributeFromDatabase(column: ColumnInfo | undefined, value: unknown): unknown {
+    return castFromDatabase(column, value)
+  }
+
+  static instantiateFromDatabase<Model extends typeof Record>(this: Model, row: Attributes): InstanceType<Model> {
+    const record = Object.create(this.prototype) as InstanceType<Model>
+    const metadata = this.getMetadata()
+    const attributes: Attributes = {}
+
+    for (const [name, value] of Object.entries(row)) attributes[name] = castFromDatabase(metadata.columnsByName.get(name), value)
+
+    record.setPersistedState(attributes)
+
+    return record
+  }
+
+  // ---- instance ----------------------------------------------------------
+
+  private recordAttributes: Attributes = {}
+  private originalAttributes: Attributes = {}
+  private newRecord = true
+  private destroyed = false
+  private readonly loadedRelationships = new Map<string, unknown>()
+  readonly errors = new Errors(this)
+
+  constructor(attributes: Attributes = {}) {
+    const model = this.constructor as typeof Record
+
+    for (const column of model.getMetadata().columns) {
+      if (column.default !== undefined && !column.primaryKey) this.recordAttributes[column.name] = castFromDatabase(column, column.default)
+    }
+
+    this.assign(attributes)
+  }
+
+  /** @internal after a SELECT or a save: the attributes match the database now. */
+  setPersistedState(attributes: Attributes): void {
+    this.recordAttributes = {...attributes}
+    this.originalAttributes = {...attributes}
+    this.newRecord = false
+    ;(this as unknown as {errors: Errors}).errors ??= new Errors(this)
+    ;(this as unknown as {loadedRelationships: Map<string, unknown>}).loadedRelationships ??= new Map()
+  }
+
+  getModel(): typeof Record {
+    return this.constructor as typeof Record
+  }
+
+  assign(attributes: Attributes): this {
+    const model = this.getModel()
+
+    for (const [name, value] of Object.entries(attributes)) {
+      const column = model.getMetadata().columnFor(name)
+
+      if (column) {
+        this.recordAttributes[column] = castForDatabaseOnAssign(model, column, value)
+        continue
+      }
+
+      const relationship = model.getRelationships().get(name)
+      const setter = `set${name.charAt(0).toUpperCase()}${name.slice(1)}`
+
+      if (relationship && typeof (this as unknown as Attributes)[setter] === "function") {
+        (this as unknown as {[key: string]: (value: unknown) => void})[setter](value)
+        continue
+      }
+
+      throw new UnknownAttributeError(`${model.name} has no attribute '${name}' (columns: ${model.getMetadata().columnNames().join(", ")})`)
+    }
+
+    return this
+  }
+
+  readAttribute(name: string): unknown {
+    const column = this.getModel().getMetadata().columnFor(name)
+
+    if (!column) throw new UnknownAttributeError(`${this.getModel().name} has no attribute '${name}'`)
+
+    return this.recordAttributes[column] ?? null
+  }
+
+  writeAttribute(name: string, value: unknown): this {
+    return this.assign({[name]: value})
+  }
+
+  id(): unknown {
+    return this.recordAttributes[this.getModel().primaryKey] ?? null
+  }
+
+  /** Column name → value. */
+  attributes(): Attributes {
+    return {...this.recordAttributes}
+  }
+
+  toJSON(): Attributes {
+    return this.attributes()
+  }
+
+  isNewRecord(): boolean {
+    return this.newRecord
+  }
+
+  isPersisted(): boolean {
+    return !this.newRecord && !this.destroyed
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** Column name → [before, after] for every attribute changed since load or save. */
+  changes(): {[column: string]: [unknown, unknown]} {
+    const changes: {[column: string]: [unknown, unknown]} = {}
+
+    for (const [column, value] of Object.entries(this.recordAttributes)) {
+      const before = this.originalAttributes[column]
+
+      if (!sameValue(before, value)) changes[column] = [before ?? null, value]
+    }
+
+    return changes
+  }
+
+  isChanged(): boolean {
+    return Object.keys(this.changes()).length > 0
+  }
+
+  async isValid(): Promise<boolean> {
+    await runCallbacks(this, "beforeValidation")
+
+    return await runValidations(this)
+  }
+
+  async save(): Promise<this> {
+    await persistRecord(this)
+
+    return this
+  }
+
+  async update(attributes: Attributes): Promise<this> {
+    this.assign(attributes)
+
+    return await this.save()
+  }
+
+  async destroy(): Promise<this> {
+    await destroyRecord(this)
+    this.destroyed = true
+
+    return this
+  }
+
+  async reload(): Promise<this> {
+    await reloadRecord(this)
+    this.loadedRelationships.clear()
+
+    return this
+  }
+
+  /** @internal */
+  getLoadedRelationship(name: string): {loaded: boolean, value: unknown} {
+    return {loaded: this.loadedRelationships.has(name), value: this.loadedRelationships.get(name)}
+  }
+
+  /** @internal */
+  setLoadedRelationship(name: string, value: unknown): void {
+    this.loadedRelationships.set(name, value)
+  }
+}
+
+function relationshipArgs(name: string, scopeOrOptions?: RelationshipScope | RelationshipOptions, options?: RelationshipOptions): DefineRelationshipArgs {
+  if (typeof scopeOrOptions === "function") return [name, scopeOrOptions, options || {}]
+
+  return [name, undefined, scopeOrOptions || {}]
+}
+
+function castForDatabaseOnAssign(model: typeof Record, column: string, value: unknown): unknown {
+  return castFromDatabase(model.getMetadata().columnsByName.get(column), castForDatabase(model.getMetadata().columnsByName.get(column), value))
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) return JSON.stringify(a) === JSON.stringify(b)
+
+  return Object.is(a ?? null, b ?? null)
+}

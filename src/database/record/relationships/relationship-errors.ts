@@ -1,0 +1,5 @@
+import {DatabaseError} from "../../drivers/base/errors.js"
+
+export class RelationshipNotLoadedError extends DatabaseError {
+  override name = "RelationshipNotLoadedError"
+}
