@@ -6,9 +6,11 @@ import {writeStructureFiles} from "../support/write-structure-files.js"
 export default async function dbMigrate({cwd, stdout}: CommandContext): Promise<number> {
   return await withAppDatabases(cwd, async (configuration) => {
     const files = await appMigrationFiles(configuration)
-    const runs = await new Migrator({configuration}).migrateFiles(files, importMigration)
+    // Printed as each one finishes: when a later migration fails, the ones before it did run.
+    const runs = await new Migrator({configuration}).migrateFiles(files, importMigration, {
+      onRun: (run) => stdout.write(`Migrated ${run.version}-${run.name} (${run.databaseIdentifier})\n`)
+    })
 
-    for (const run of runs) stdout.write(`Migrated ${run.version}-${run.name} (${run.databaseIdentifier})\n`)
     if (runs.length === 0) stdout.write("No pending migrations\n")
 
     for (const file of await writeStructureFiles(configuration)) stdout.write(`Wrote ${file}\n`)

@@ -14,9 +14,11 @@ export default async function dbRollback({cwd, values, stdout, stderr}: CommandC
 
   return await withAppDatabases(cwd, async (configuration) => {
     const files = await appMigrationFiles(configuration)
-    const runs = await new Migrator({configuration}).rollback(files, importMigration, {step})
+    const runs = await new Migrator({configuration}).rollback(files, importMigration, {
+      step,
+      onRun: (run) => stdout.write(`Rolled back ${run.version}-${run.name} (${run.databaseIdentifier})\n`)
+    })
 
-    for (const run of runs) stdout.write(`Rolled back ${run.version}-${run.name} (${run.databaseIdentifier})\n`)
     if (runs.length === 0) stdout.write("No migrations to roll back\n")
 
     for (const file of await writeStructureFiles(configuration)) stdout.write(`Wrote ${file}\n`)

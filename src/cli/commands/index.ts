@@ -58,6 +58,16 @@ export const commands: CommandDefinition[] = [
     load: () => import("./db-schema-load.js")
   },
   {
+    name: "g:model",
+    description: "Create src/models/<name>.(js|ts) and its create-<table> migration",
+    usage: "velocious g:model <Name> [--attributes name:string done:boolean]",
+    positionals: "<Name> [name:type ...]  e.g. Task title:string done:boolean",
+    options: {
+      attributes: {type: "string", multiple: true, valueName: "<name:type ...>", description: "Columns for the migration (types: bigint, blob, boolean, datetime, integer, json, string, text, tinyint, uuid, references)"}
+    },
+    load: () => import("./generate-model.js")
+  },
+  {
     name: "g:migration",
     description: "Create src/database/migrations/<timestamp>-<name>.(js|ts)",
     usage: "velocious g:migration <name>",

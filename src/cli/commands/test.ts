@@ -1,6 +1,6 @@
 import path from "node:path"
 import type {CommandContext} from "../command.js"
-import {loadAppConfiguration} from "../load-app-configuration.js"
+import {bootApp} from "../support/boot-app.js"
 import {emptyFilters, parseExamplePattern, splitList} from "../../testing/filters.js"
 import {installTestGlobals} from "../../testing/globals.js"
 import {runTests} from "../../testing/run-tests.js"
@@ -34,13 +34,19 @@ export default async function testCommand({cwd, positionals, values, stdout}: Co
 
   installTestGlobals()
 
-  const {exitCode} = await runTests({
-    cwd,
-    paths,
-    filters,
-    output: {write: (text) => stdout.write(text)},
-    beforeLoad: async () => { await loadAppConfiguration(cwd, {required: false}) }
-  })
+  let configuration: Awaited<ReturnType<typeof bootApp>>
 
-  return exitCode
+  try {
+    const {exitCode} = await runTests({
+      cwd,
+      paths,
+      filters,
+      output: {write: (text) => stdout.write(text)},
+      beforeLoad: async () => { configuration = await bootApp(cwd, {required: false}) }
+    })
+
+    return exitCode
+  } finally {
+    await configuration?.closeDatabaseConnections()
+  }
 }
