@@ -2,6 +2,7 @@ import BaseEnvironmentHandler from "./environment-handlers/base.js"
 import ErrorEvents from "./configuration/error-events.js"
 import {environmentFromProcess} from "./configuration/environment.js"
 import {checkKeys} from "./utils/check-keys.js"
+import {currentConfiguration, hasCurrentConfiguration, setCurrentConfiguration} from "./configuration/current.js"
 import {configurationOptionKeys, type ConfigurationOptions, type LoggingOptions} from "./configuration/options.js"
 import type BaseLogger from "./logger/base-logger.js"
 import DatabasePools from "./database/database-pools.js"
@@ -12,14 +13,7 @@ import {logOutputsFor} from "./logger/log-outputs.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
-export class ConfigurationNotSetError extends Error {
-  override name = "ConfigurationNotSetError"
-}
-
-// Shared through globalThis so two copies of the package (a linked checkout next to an
-// installed one) still agree on the current configuration.
-const currentKey = Symbol.for("velocious.configuration.current")
-const globalStore = globalThis as unknown as Record<symbol, Configuration | undefined>
+export {ConfigurationNotSetError} from "./configuration/current.js"
 
 /**
  * An app's configuration. It stores every option the README documents; each subsystem reads
@@ -27,19 +21,11 @@ const globalStore = globalThis as unknown as Record<symbol, Configuration | unde
  */
 export default class Configuration {
   static current(): Configuration {
-    const current = globalStore[currentKey]
-
-    if (!current) {
-      throw new ConfigurationNotSetError(
-        "No current Velocious configuration. Import your src/config/configuration.js and call configuration.setCurrent() (the velocious CLI does this for you)."
-      )
-    }
-
-    return current
+    return currentConfiguration()
   }
 
   static hasCurrent(): boolean {
-    return Boolean(globalStore[currentKey])
+    return hasCurrentConfiguration()
   }
 
   readonly options: Readonly<ConfigurationOptions>
@@ -60,7 +46,7 @@ export default class Configuration {
   }
 
   setCurrent(): this {
-    globalStore[currentKey] = this
+    setCurrentConfiguration(this)
 
     return this
   }

@@ -1,4 +1,5 @@
-import Configuration from "../../configuration.js"
+import type Configuration from "../../configuration.js"
+import {currentConfiguration} from "../../configuration/current.js"
 import type BaseDriver from "../drivers/base/base-driver.js"
 import Query from "../query/index.js"
 import type {PreloadTree} from "../query/query-state.js"
@@ -58,7 +59,7 @@ export default class Record {
 
   /** Reads the table's columns and defines `name()` / `setName()` for each. The CLI does this for every model in src/models. */
   static async initializeRecord({configuration}: {configuration?: Configuration} = {}): Promise<void> {
-    const config = configuration || Configuration.current()
+    const config = configuration || currentConfiguration()
 
     ;(this as unknown as ModelStatics)[configurationKey] = config
     registerModel(this)
@@ -91,7 +92,7 @@ export default class Record {
   static getConfiguration(): Configuration {
     const statics = this as unknown as ModelStatics
 
-    return (Object.hasOwn(this, configurationKey) ? statics[configurationKey] as Configuration : undefined) || Configuration.current()
+    return (Object.hasOwn(this, configurationKey) ? statics[configurationKey] as Configuration : undefined) || currentConfiguration()
   }
 
   static connection(): BaseDriver {
