@@ -39,7 +39,10 @@ export default class Query<Model extends typeof Record = typeof Record> {
 
     change(state, joinAliases)
 
-    return new Query(this.model, {state, alias: this.alias, scopePath: this.scopePath, joinAliases})
+    // The model's own query class (with its named scopes), not necessarily Query itself.
+    const QueryClass = this.constructor as typeof Query<Model>
+
+    return new QueryClass(this.model, {state, alias: this.alias, scopePath: this.scopePath, joinAliases})
   }
 
   private quote(name: string): string {

@@ -26,6 +26,7 @@ const relationshipsKey = Symbol("velocious.record.relationships")
 const validationsKey = Symbol("velocious.record.validations")
 const callbacksKey = Symbol("velocious.record.callbacks")
 const configurationKey = Symbol("velocious.record.configuration")
+const queryClassKey = Symbol("velocious.record.queryClass")
 
 type ModelStatics = {[key: symbol]: unknown}
 
@@ -160,92 +161,122 @@ export default class Record {
 
   // ---- querying ----------------------------------------------------------
 
+  /** A query class of this model's own, so named scopes chain: `Task.open().recent()`. */
+  static getQueryClass<Model extends typeof Record>(this: Model): typeof Query<Model> {
+    return own(this, queryClassKey, () => class extends Query<Model> {}) as typeof Query<Model>
+  }
+
+  static newQuery<Model extends typeof Record>(this: Model): QueryOf<Model> {
+    const QueryClass = this.getQueryClass()
+
+    return new QueryClass(this)
+  }
+
+  /** `Task.scope("open", (query) => query.where({status: "open"}))` → `Task.open()` and `query.open()`. */
+  static scope(name: string, body: (this: Query<any>, query: Query<any>, ...args: any[]) => Query<any>): void {
+    if (typeof body !== "function") throw new TypeError(`${this.name}.scope("${name}") needs a function that refines the query`)
+    if (name in Query.prototype || name in this) throw new TypeError(`${this.name}.scope("${name}"): the name is taken by a built-in method; choose another`)
+
+    const model = this
+
+    Object.defineProperty(this.getQueryClass().prototype, name, {
+      configurable: true,
+      writable: true,
+      value(this: Query<any>, ...args: unknown[]) { return body.call(this, this, ...args) || this }
+    })
+    Object.defineProperty(this, name, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => (model.newQuery() as unknown as {[key: string]: (...args: unknown[]) => unknown})[name](...args)
+    })
+  }
+
   static all<Model extends typeof Record>(this: Model): QueryOf<Model> {
-    return new Query(this)
+    return this.newQuery()
   }
 
   static where<Model extends typeof Record>(this: Model, conditions: string | Attributes, ...values: unknown[]): QueryOf<Model> {
-    return new Query(this).where(conditions, ...values)
+    return this.newQuery().where(conditions, ...values)
   }
 
   static joins<Model extends typeof Record>(this: Model, tree: {[name: string]: unknown} | string): QueryOf<Model> {
-    return new Query(this).joins(tree as never)
+    return this.newQuery().joins(tree as never)
   }
 
   static preload<Model extends typeof Record>(this: Model, tree: PreloadTree | string): QueryOf<Model> {
-    return new Query(this).preload(tree)
+    return this.newQuery().preload(tree)
   }
 
   static select<Model extends typeof Record>(this: Model, columns: string | string[]): QueryOf<Model> {
-    return new Query(this).select(columns)
+    return this.newQuery().select(columns)
   }
 
   static order<Model extends typeof Record>(this: Model, spec: string | {[attribute: string]: "asc" | "desc"}): QueryOf<Model> {
-    return new Query(this).order(spec)
+    return this.newQuery().order(spec)
   }
 
   static limit<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> {
-    return new Query(this).limit(count)
+    return this.newQuery().limit(count)
   }
 
   static offset<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> {
-    return new Query(this).offset(count)
+    return this.newQuery().offset(count)
   }
 
   static group<Model extends typeof Record>(this: Model, expression: string): QueryOf<Model> {
-    return new Query(this).group(expression)
+    return this.newQuery().group(expression)
   }
 
   static distinct<Model extends typeof Record>(this: Model): QueryOf<Model> {
-    return new Query(this).distinct()
+    return this.newQuery().distinct()
   }
 
   static page<Model extends typeof Record>(this: Model, page: number): QueryOf<Model> {
-    return new Query(this).page(page)
+    return this.newQuery().page(page)
   }
 
   static perPage<Model extends typeof Record>(this: Model, perPage: number): QueryOf<Model> {
-    return new Query(this).perPage(perPage)
+    return this.newQuery().perPage(perPage)
   }
 
   static count(): Promise<number> {
-    return new Query(this).count()
+    return this.newQuery().count()
   }
 
   static first<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> {
-    return new Query(this).first()
+    return this.newQuery().first()
   }
 
   static last<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> {
-    return new Query(this).last()
+    return this.newQuery().last()
   }
 
   static exists(): Promise<boolean> {
-    return new Query(this).exists()
+    return this.newQuery().exists()
   }
 
   static pluck(...attributes: string[]): Promise<unknown[]> {
-    return new Query(this).pluck(...attributes)
+    return this.newQuery().pluck(...attributes)
   }
 
   static destroyAll<Model extends typeof Record>(this: Model): Promise<InstanceType<Model>[]> {
-    return new Query(this).destroyAll()
+    return this.newQuery().destroyAll()
   }
 
   static find<Model extends typeof Record>(this: Model, id: unknown): Promise<InstanceType<Model>> {
-    return new Query(this).find(id)
+    return this.newQuery().find(id)
   }
 
   static findBy<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model> | null> {
-    return new Query(this).findBy(conditions)
+    return this.newQuery().findBy(conditions)
   }
 
   static findByOrFail<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model>> {
-    return new Query(this).findByOrFail(conditions)
+    return this.newQuery().findByOrFail(conditions)
   }
 
   static async findOrInitializeBy<Model extends typeof Record>(this: Model, conditions: Attributes, callback?: (record: InstanceType<Model>) => unknown): Promise<InstanceType<Model>> {
-    const existing = await new Query(this).findBy(conditions)
+    const existing = await this.newQuery().findBy(conditions)
 
     if (existing) return existing
 
