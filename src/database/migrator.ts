@@ -10,7 +10,7 @@ export type {MigrationFile} from "./migrator/files-finder.js"
 
 export type ImportMigration = (path: string) => Promise<{default?: unknown}>
 
-type MigrationClass = (new (args: ConstructorParameters<typeof Migration>[0]) => Migration) & {databaseIdentifiers?: string[]}
+type MigrationClass = (new (args: ConstructorParameters<typeof Migration>[0]) => Migration) & {databaseIdentifiers?: string[], disableDdlTransaction?: boolean}
 
 export interface MigrationStatus {
   version: string
@@ -27,6 +27,9 @@ export interface MigrationRun {
   databaseIdentifier: string
   direction: "up" | "down"
 }
+
+/** Called after each migration completes, so a caller can report progress even if a later one fails. */
+export type OnMigrationRun = (run: MigrationRun) => void
 
 /**
  * Runs migration files against the connections of the current async context (wrap calls in
@@ -45,7 +48,7 @@ export default class Migrator {
   }
 
   /** Runs every migration not yet run, oldest first. */
-  async migrateFiles(files: MigrationFile[], importMigration: ImportMigration): Promise<MigrationRun[]> {
+  async migrateFiles(files: MigrationFile[], importMigration: ImportMigration, {onRun}: {onRun?: OnMigrationRun} = {}): Promise<MigrationRun[]> {
     const runs: MigrationRun[] = []
 
     await this.prepare()
@@ -59,7 +62,11 @@ export default class Migrator {
         if ((await appliedVersions(db)).has(file.version)) continue
 
         await this.runMigration({MigrationType, file, identifier, db, direction: "up"})
-        runs.push({version: file.version, name: file.name, databaseIdentifier: identifier, direction: "up"})
+
+        const run: MigrationRun = {version: file.version, name: file.name, databaseIdentifier: identifier, direction: "up"}
+
+        runs.push(run)
+        onRun?.(run)
       }
     }
 
@@ -67,7 +74,7 @@ export default class Migrator {
   }
 
   /** Reverts the `step` most recently run migrations, newest first. */
-  async rollback(files: MigrationFile[], importMigration: ImportMigration, {step = 1}: {step?: number} = {}): Promise<MigrationRun[]> {
+  async rollback(files: MigrationFile[], importMigration: ImportMigration, {step = 1, onRun}: {step?: number, onRun?: OnMigrationRun} = {}): Promise<MigrationRun[]> {
     if (!Number.isInteger(step) || step < 1) throw new DatabaseError(`Rollback step must be a whole number of 1 or more, got ${step}`)
 
     await this.prepare()
@@ -90,7 +97,11 @@ export default class Migrator {
 
       for (const identifier of applied.get(version) || []) {
         await this.runMigration({MigrationType, file, identifier, db: this.db(identifier), direction: "down"})
-        runs.push({version, name: file.name, databaseIdentifier: identifier, direction: "down"})
+
+        const run: MigrationRun = {version, name: file.name, databaseIdentifier: identifier, direction: "down"}
+
+        runs.push(run)
+        onRun?.(run)
       }
     }
 
@@ -150,7 +161,9 @@ export default class Migrator {
   }
 
   private async runMigration({MigrationType, file, identifier, db, direction}: {MigrationType: MigrationClass, file: MigrationFile, identifier: string, db: BaseDriver, direction: "up" | "down"}): Promise<void> {
-    const transactional = db.getAdapter().transactionalDdl
+    const transactionalDdl = db.getAdapter().transactionalDdl
+    const transactional = transactionalDdl && !MigrationType.disableDdlTransaction
+    const whyNoTransaction = transactionalDdl ? "it sets disableDdlTransaction, so it ran outside a transaction" : undefined
     const migration = new MigrationType({configuration: this.configuration, databaseIdentifier: identifier, db})
     const apply = async () => {
       if (direction === "up") {
@@ -166,7 +179,7 @@ export default class Migrator {
       if (transactional) await db.transaction(apply)
       else await apply()
     } catch (error) {
-      throw new MigrationFailedError({file: file.file, databaseIdentifier: identifier, direction, cause: error, transactional})
+      throw new MigrationFailedError({file: file.file, databaseIdentifier: identifier, direction, cause: error, transactional, whyNoTransaction})
     }
   }
 }

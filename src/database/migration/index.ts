@@ -26,6 +26,13 @@ export default class Migration {
   /** Which configured databases this migration runs on; `["default"]` unless a subclass says otherwise. */
   static databaseIdentifiers: string[] = ["default"]
 
+  /**
+   * Where the database has transactional DDL, a migration runs in a transaction unless this is
+   * true (Rails' disable_ddl_transaction!). SQLite needs it to rebuild a table other tables
+   * reference, since foreign key checks cannot be switched off inside a transaction.
+   */
+  static disableDdlTransaction = false
+
   readonly configuration: Configuration
   readonly databaseIdentifier: string
   private readonly driver: BaseDriver

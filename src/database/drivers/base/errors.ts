@@ -78,6 +78,15 @@ export class DatabaseQueryError extends DatabaseError {
   }
 }
 
+/**
+ * The server or the network dropped the connection while a statement ran (a server restart, a
+ * killed backend). The statement may or may not have taken effect; the connection is gone and
+ * the pool opens a fresh one on the next checkout.
+ */
+export class DatabaseConnectionLostError extends DatabaseQueryError {
+  override name = "DatabaseConnectionLostError"
+}
+
 export class UniqueConstraintError extends DatabaseQueryError {
   override name = "UniqueConstraintError"
 }

@@ -3,6 +3,7 @@ export class LruCache<Key, Value> {
   private entries = new Map<Key, Value>()
   private limit: number
   private onEvict?: (value: Value) => void
+  private newestKey: Key | undefined
 
   constructor(limit: number, onEvict?: (value: Value) => void) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`LRU cache limit must be a positive whole number, got ${limit}`)
@@ -16,12 +17,17 @@ export class LruCache<Key, Value> {
   }
 
   get(key: Key): Value | undefined {
-    if (!this.entries.has(key)) return undefined
+    const value = this.entries.get(key)
 
-    const value = this.entries.get(key) as Value
+    if (value === undefined && !this.entries.has(key)) return undefined
 
-    this.entries.delete(key)
-    this.entries.set(key, value)
+    // Re-inserting moves a key to the newest end; the key already there (a statement run in a
+    // loop) needs no move, which spares the hot path a delete and an insert per call.
+    if (key !== this.newestKey) {
+      this.entries.delete(key)
+      this.entries.set(key, value as Value)
+      this.newestKey = key
+    }
 
     return value
   }
@@ -29,6 +35,7 @@ export class LruCache<Key, Value> {
   set(key: Key, value: Value): void {
     this.entries.delete(key)
     this.entries.set(key, value)
+    this.newestKey = key
 
     while (this.entries.size > this.limit) {
       const oldestKey = this.entries.keys().next().value as Key
@@ -43,5 +50,6 @@ export class LruCache<Key, Value> {
     if (this.onEvict) for (const value of this.entries.values()) this.onEvict(value)
 
     this.entries.clear()
+    this.newestKey = undefined
   }
 }

@@ -49,7 +49,12 @@ export abstract class QueryCompiler {
       throw new ParameterCountError(`The SQL has ${rewritten.count} ? placeholder(s) but ${params.length} value(s) were given; pass exactly one value per ?\nSQL: ${sql}`)
     }
 
-    return {sql: rewritten.sql, params: params.map((value, position) => this.convertValue(value, position, sql))}
+    // A plain loop: this runs once per statement, and map's callback closure showed up in profiles.
+    const converted = new Array<unknown>(params.length)
+
+    for (let position = 0; position < params.length; position++) converted[position] = this.convertValue(params[position], position, sql)
+
+    return {sql: rewritten.sql, params: converted}
   }
 
   splitStatements(sql: string): string[] {

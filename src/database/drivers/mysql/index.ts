@@ -45,11 +45,17 @@ export default class MysqlDriver extends BaseDriver {
     if (this.connected) return
 
     const connection = await connectMysql(this.config, this.environment)
+    // A connection dropped earlier and replaced by this connect() may still emit 'end' late;
+    // only the current connection's events describe this driver.
+    const lost = (reason: string) => { if (this.connection === connection) this.connectionLost(reason) }
 
-    connection.on("error", () => { this.connected = false })
-    connection.on("end", () => { this.connected = false })
+    // Without an 'error' listener a dropped connection is an unhandled event that kills the process.
+    connection.on("error", (error: Error) => lost(error.message))
+    connection.on("end", () => lost("the server closed the connection"))
+    this.connection?.end().catch(() => undefined)
     this.connection = connection
     this.connected = true
+    this.connectionOpened()
 
     await this.executeScript("SET time_zone = '+00:00'")
 
@@ -58,6 +64,11 @@ export default class MysqlDriver extends BaseDriver {
     this.serverVersion = version.version
     this.adapter = mysqlAdapter(this.serverVersion)
     this.schemaCompiler = new MysqlSchemaCompiler(this.compiler, this.adapter)
+  }
+
+  protected override connectionLost(reason: string): void {
+    this.connected = false
+    super.connectionLost(reason)
   }
 
   async close(): Promise<void> {
@@ -74,7 +85,7 @@ export default class MysqlDriver extends BaseDriver {
       try {
         await this.requireConnection().query(statement)
       } catch (error) {
-        throw this.translateQueryError(error, statement, [])
+        throw this.wrapError(error, statement, [])
       }
     }
   }
@@ -110,7 +121,7 @@ export default class MysqlDriver extends BaseDriver {
   }
 
   private requireConnection(): mysql.Connection {
-    if (!this.connection || !this.connected) throw new Error("The mysql driver is not connected; call await driver.connect() first")
+    if (!this.connection || !this.connected) throw this.notConnectedError()
 
     return this.connection
   }

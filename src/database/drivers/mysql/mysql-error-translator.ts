@@ -1,5 +1,5 @@
 import {
-  DatabaseAccessDeniedError, DatabaseConnectionError, DatabaseNotFoundError, DatabaseQueryError,
+  DatabaseAccessDeniedError, DatabaseConnectionError, DatabaseConnectionLostError, DatabaseNotFoundError, DatabaseQueryError,
   ForeignKeyConstraintError, NotNullConstraintError, UniqueConstraintError, type QueryErrorClass
 } from "../base/errors.js"
 import type {DriverConfig} from "../base/driver-config.js"
@@ -37,10 +37,26 @@ export function translateMysqlConnectError(error: unknown, config: DriverConfig)
   return new DatabaseConnectionError(`Could not connect to MySQL/MariaDB at ${address}: ${message}`, {cause: error})
 }
 
+/**
+ * mysql2 flags errors that end the connection as `fatal` (socket closed, protocol errors);
+ * MariaDB also names a killed connection (ER_CONNECTION_KILLED) before closing it. A plain
+ * KILL QUERY (ER_QUERY_INTERRUPTED) leaves the connection usable, so it is not in this list.
+ */
+function isConnectionLost(error: Error, code: string | undefined): boolean {
+  if ((error as {fatal?: boolean}).fatal === true) return true
+
+  return Boolean(code && (networkCodes.includes(code) || code === "EPIPE" || code === "ER_CONNECTION_KILLED" || code === "ER_SERVER_SHUTDOWN"))
+}
+
 export function translateMysqlQueryError(error: unknown, sql: string, params: readonly unknown[]): Error {
   if (!(error instanceof Error)) return new DatabaseQueryError(String(error), {sql, params, cause: error})
 
   const code = (error as {code?: string}).code
+
+  if (isConnectionLost(error, code)) {
+    return new DatabaseConnectionLostError(`Lost the connection to MySQL/MariaDB while running a statement: ${error.message.replace(/\.$/, "")}. The statement may not have completed; the pool opens a fresh connection for the next checkout`, {sql, params, code, cause: error})
+  }
+
   const ErrorClass = (code && classByCode[code]) || DatabaseQueryError
 
   return new ErrorClass(error.message, {sql, params, code, cause: error})

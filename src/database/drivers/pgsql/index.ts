@@ -41,15 +41,25 @@ export default class PgsqlDriver extends BaseDriver {
     if (this.connected) return
 
     const client = await connectPgsql(this.config, this.environment)
+    // A client dropped earlier and replaced by this connect() may still emit 'end' late; only
+    // the current client's events describe this driver.
+    const lost = (reason: string) => { if (this.client === client) this.connectionLost(reason) }
 
-    // Without a listener a dropped connection is an unhandled 'error' event that kills the process.
-    client.on("error", () => { this.connected = false })
-    client.on("end", () => { this.connected = false })
+    // Without an 'error' listener a dropped connection is an unhandled event that kills the process.
+    client.on("error", (error) => lost(error.message))
+    client.on("end", () => lost("the server closed the connection"))
+    this.client?.end().catch(() => undefined)
     this.client = client
     this.connected = true
+    this.connectionOpened()
 
     await this.executeScript("SET TIME ZONE 'UTC'")
     if (this.config.schema) await this.executeScript(`SET search_path TO ${this.quoteIdentifier(this.config.schema)}`)
+  }
+
+  protected override connectionLost(reason: string): void {
+    this.connected = false
+    super.connectionLost(reason)
   }
 
   async close(): Promise<void> {
@@ -65,7 +75,7 @@ export default class PgsqlDriver extends BaseDriver {
     try {
       await this.requireClient().query(sql)
     } catch (error) {
-      throw this.translateQueryError(error, sql, [])
+      throw this.wrapError(error, sql, [])
     }
   }
 
@@ -86,7 +96,7 @@ export default class PgsqlDriver extends BaseDriver {
   }
 
   private requireClient(): pg.Client {
-    if (!this.client || !this.connected) throw new Error("The pgsql driver is not connected; call await driver.connect() first")
+    if (!this.client || !this.connected) throw this.notConnectedError()
 
     return this.client
   }

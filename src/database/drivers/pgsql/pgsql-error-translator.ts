@@ -1,5 +1,5 @@
 import {
-  DatabaseAccessDeniedError, DatabaseConnectionError, DatabaseNotFoundError, DatabaseQueryError,
+  DatabaseAccessDeniedError, DatabaseConnectionError, DatabaseConnectionLostError, DatabaseNotFoundError, DatabaseQueryError,
   ForeignKeyConstraintError, NotNullConstraintError, UniqueConstraintError, type QueryErrorClass
 } from "../base/errors.js"
 import type {DriverConfig} from "../base/driver-config.js"
@@ -37,10 +37,29 @@ export function translatePgsqlConnectError(error: unknown, config: DriverConfig)
   return new DatabaseConnectionError(`Could not connect to PostgreSQL at ${address}: ${message}`, {cause: error})
 }
 
+/**
+ * Errors after which the session is over: the server ends it with a FATAL message (57P01 on
+ * pg_terminate_backend or a fast shutdown), class 08 connection exceptions, a reset socket, or
+ * pg's own "Connection terminated" / "not queryable" when the socket closed first.
+ */
+function isConnectionLost(error: Error, code: string | undefined): boolean {
+  const severity = (error as {severity?: string}).severity
+
+  if (severity === "FATAL" || severity === "PANIC") return true
+  if (code && (code.startsWith("08") || code.startsWith("57P") || networkCodes.includes(code) || code === "EPIPE")) return true
+
+  return !severity && /Connection terminated|not queryable/.test(error.message)
+}
+
 export function translatePgsqlQueryError(error: unknown, sql: string, params: readonly unknown[]): Error {
   if (!(error instanceof Error)) return new DatabaseQueryError(String(error), {sql, params, cause: error})
 
   const code = (error as {code?: string}).code
+
+  if (isConnectionLost(error, code)) {
+    return new DatabaseConnectionLostError(`Lost the connection to PostgreSQL while running a statement: ${error.message.replace(/\.$/, "")}. The statement may not have completed; the pool opens a fresh connection for the next checkout`, {sql, params, code, cause: error})
+  }
+
   const ErrorClass = (code && classByCode[code]) || DatabaseQueryError
 
   return new ErrorClass(error.message, {sql, params, code, cause: error})

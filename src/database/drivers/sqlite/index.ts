@@ -15,6 +15,11 @@ import {rebuildSqliteTable} from "./sqlite-table-rebuilder.js"
 
 const defaultStatementCacheSize = 200
 
+interface CachedStatement {
+  statement: Database.Statement
+  isInsert: boolean
+}
+
 /**
  * better-sqlite3 is synchronous; the async methods keep one interface across dialects.
  * Values: booleans are stored as 1/0 and read back as 1/0, Dates as UTC
@@ -22,7 +27,7 @@ const defaultStatementCacheSize = 200
  */
 export default class SqliteDriver extends BaseDriver {
   private db: Database.Database | undefined
-  private statements: LruCache<string, Database.Statement> | undefined
+  private statements: LruCache<string, CachedStatement> | undefined
   private compiler = new SqliteQueryCompiler()
   private schemaCompiler = new SqliteSchemaCompiler(this.compiler, sqliteAdapter)
   private introspector = new SqliteIntrospector(this)
@@ -78,8 +83,8 @@ export default class SqliteDriver extends BaseDriver {
     return "BEGIN IMMEDIATE"
   }
 
-  protected async runQuery(compiled: CompiledQuery): Promise<Row[]> {
-    const statement = this.statement(compiled.sql)
+  protected runQuery(compiled: CompiledQuery): Row[] {
+    const statement = this.statement(compiled.sql).statement
 
     if (!statement.reader) {
       statement.run(...compiled.params)
@@ -90,8 +95,8 @@ export default class SqliteDriver extends BaseDriver {
     return statement.all(...compiled.params) as Row[]
   }
 
-  protected async runExecute(compiled: CompiledQuery): Promise<ExecuteResult> {
-    const statement = this.statement(compiled.sql)
+  protected runExecute(compiled: CompiledQuery): ExecuteResult {
+    const {statement, isInsert} = this.statement(compiled.sql)
 
     if (statement.reader) {
       // INSERT ... RETURNING is a reader; its rows are the changed rows.
@@ -101,7 +106,6 @@ export default class SqliteDriver extends BaseDriver {
     }
 
     const result = statement.run(...compiled.params)
-    const isInsert = /^\s*(insert|replace)\b/i.test(compiled.sql)
 
     return isInsert ? {affectedRows: result.changes, insertId: result.lastInsertRowid} : {affectedRows: result.changes}
   }
@@ -110,15 +114,16 @@ export default class SqliteDriver extends BaseDriver {
     return translateSqliteQueryError(error, sql, params)
   }
 
-  private statement(sql: string): Database.Statement {
-    const statements = this.statements as LruCache<string, Database.Statement>
-    let statement = statements.get(sql)
+  private statement(sql: string): CachedStatement {
+    const statements = this.statements as LruCache<string, CachedStatement>
+    let cached = statements.get(sql)
 
-    if (!statement) {
-      statement = (this.db as Database.Database).prepare(sql)
-      statements.set(sql, statement)
+    if (!cached) {
+      // Whether it is an INSERT is decided once per statement, not by a regex on every run.
+      cached = {statement: (this.db as Database.Database).prepare(sql), isInsert: /^\s*(insert|replace)\b/i.test(sql)}
+      statements.set(sql, cached)
     }
 
-    return statement
+    return cached
   }
 }
