@@ -11,6 +11,7 @@ type InstanceOf<Model extends typeof Record> = InstanceType<Model>
 type JoinTree = {[relationship: string]: JoinTree | true}
 
 const defaultPerPage = 30
+const noLimit = {sqlite: "-1", mysql: "18446744073709551615", pgsql: "ALL"}
 
 /**
  * An immutable query over one model: every builder method returns a new query, so a base
@@ -66,7 +67,8 @@ export default class Query<Model extends typeof Record = typeof Record> {
     return this.next((state, joinAliases) => {
       const fragments = whereHash(this.model, this.alias, conditions, {
         quote: (name) => this.quote(name),
-        joinPath: (path) => this.addJoin(state, joinAliases, path)
+        joinPath: (path) => this.addJoin(state, joinAliases, path),
+        joinedModel: (alias) => this.joinedModel(joinAliases, alias)
       })
 
       state.wheres.push(...fragments)
@@ -136,6 +138,15 @@ export default class Query<Model extends typeof Record = typeof Record> {
     if (scoped.state.joins.length > 0) throw new DatabaseError(`The scope of ${relationship.owner.name}.${relationship.name} joins other tables, which a join cannot take; filter on its own columns`)
 
     return scoped.state.wheres
+  }
+
+  /** The model joined under `alias` (a name getTableForJoin() gave), if this query joined one. */
+  private joinedModel(joinAliases: Map<string, string>, alias: string): typeof Record | undefined {
+    for (const [path, joinedAlias] of joinAliases) {
+      if (joinedAlias === alias) return this.modelAtPath(path.split("."))
+    }
+
+    return undefined
   }
 
   private modelAtPath(path: string[]): typeof Record {
@@ -236,7 +247,11 @@ export default class Query<Model extends typeof Record = typeof Record> {
     const from = this.alias === this.model.getTableName() ? table : `${table} AS ${this.quote(this.alias)}`
     const selectList = selects || (state.selects.length > 0 ? state.selects : [`${this.quote(this.alias)}.*`])
     const params: unknown[] = []
-    let sql = `SELECT ${state.distinct ? "DISTINCT " : ""}${selectList.join(", ")} FROM ${from}`
+    // PostgreSQL refuses `SELECT tasks.* ... GROUP BY tasks.project_id`, where SQLite and MySQL give
+    // one row per group; DISTINCT ON gives PostgreSQL those rows, so group() works the same everywhere.
+    const distinctOnGroups = !selects && state.selects.length === 0 && state.groups.length > 0 && this.model.connection().dialect() === "pgsql"
+    const distinct = distinctOnGroups ? `DISTINCT ON (${state.groups.join(", ")}) ` : state.distinct ? "DISTINCT " : ""
+    let sql = `SELECT ${distinct}${selectList.join(", ")} FROM ${from}`
 
     for (const join of state.joins) {
       sql += ` ${join.sql}`
@@ -248,9 +263,11 @@ export default class Query<Model extends typeof Record = typeof Record> {
       for (const where of state.wheres) params.push(...where.params)
     }
 
-    if (state.groups.length > 0) sql += ` GROUP BY ${state.groups.join(", ")}`
+    if (state.groups.length > 0 && !distinctOnGroups) sql += ` GROUP BY ${state.groups.join(", ")}`
 
-    const orderList = orders || this.effectiveOrders()
+    // DISTINCT ON needs its expressions first in ORDER BY; the primary key makes the row picked per group stable.
+    const primaryKeyOrder = `${this.quote(this.alias)}.${this.quote(this.model.primaryKey)} ASC`
+    const orderList = orders || (distinctOnGroups ? [...state.groups, ...this.effectiveOrders(), primaryKeyOrder] : this.effectiveOrders())
 
     if (orderList.length > 0) sql += ` ORDER BY ${orderList.join(", ")}`
 
@@ -264,7 +281,8 @@ export default class Query<Model extends typeof Record = typeof Record> {
     }
 
     if (finalOffset !== undefined && finalOffset > 0) {
-      if (finalLimit === undefined) sql += ` LIMIT ${this.model.connection().dialect() === "pgsql" ? "ALL" : "18446744073709551615"}`
+      // OFFSET needs a LIMIT on SQLite and MySQL; each spells "no limit" its own way (SQLite's integers are signed).
+      if (finalLimit === undefined) sql += ` LIMIT ${noLimit[this.model.connection().dialect()]}`
       sql += " OFFSET ?"
       params.push(finalOffset)
     }
@@ -305,7 +323,7 @@ export default class Query<Model extends typeof Record = typeof Record> {
 
   async count(): Promise<number> {
     const state = this.state
-    const needsSubquery = state.groups.length > 0 || state.limit !== undefined || state.offset !== undefined || state.page !== undefined || (state.distinct && state.selects.length > 0)
+    const needsSubquery = state.groups.length > 0 || state.limit !== undefined || state.offset !== undefined || state.page !== undefined || state.perPage !== undefined || (state.distinct && state.selects.length > 0)
     let sql: string
     let params: unknown[]
 

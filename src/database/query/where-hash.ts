@@ -1,6 +1,7 @@
 import type Record from "../record/index.js"
 import {UnknownAttributeError} from "../record/errors.js"
 import {modelByTableName} from "../record/model-registry.js"
+import {translatedWhereFragment} from "../record/translations/translated-where.js"
 import type {SqlFragment} from "./query-state.js"
 
 export interface WhereHashContext {
@@ -8,6 +9,8 @@ export interface WhereHashContext {
   quote: (name: string) => string
   /** Joins a relationship path (from the query root) and returns the alias its table has in the query. */
   joinPath: (path: string[]) => string
+  /** The model behind a join alias of the query (`projects_2`), so a table hash can name an alias. */
+  joinedModel?: (alias: string) => typeof Record | undefined
 }
 
 type Conditions = {[key: string]: unknown}
@@ -44,6 +47,8 @@ export function whereHash(model: typeof Record, alias: string, conditions: Condi
   for (const [key, value] of Object.entries(conditions)) {
     const column = model.getMetadata().columnFor(key)
     const relationship = model.getRelationships().get(key)
+    // `nameEn: "Alpha"` on a model with Model.translates("name").
+    const translated = column || isPlainObject(value) ? undefined : translatedWhereFragment(model, alias, key, value, context.quote)
 
     if (relationship && isPlainObject(value)) {
       const relationshipPath = [...path, key]
@@ -52,8 +57,10 @@ export function whereHash(model: typeof Record, alias: string, conditions: Condi
       fragments.push(...whereHash(target, context.joinPath(relationshipPath), value, context, relationshipPath))
     } else if (column && !(isPlainObject(value) && key === model.getTableName())) {
       fragments.push(condition(`${context.quote(alias)}.${context.quote(column)}`, model.castAttributeForDatabase(column, value)))
+    } else if (translated) {
+      fragments.push(translated)
     } else if (isPlainObject(value)) {
-      const tableModel = key === model.getTableName() ? model : modelByTableName(key)
+      const tableModel = key === model.getTableName() ? model : context.joinedModel?.(key) ?? modelByTableName(key)
 
       if (!tableModel) throw new UnknownAttributeError(`${model.name} has no attribute, relationship or table named '${key}' to filter on`)
 

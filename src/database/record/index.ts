@@ -16,6 +16,8 @@ import Errors from "./validations/errors.js"
 import {pluralize, underscore} from "../../utils/inflection.js"
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {runCallbacks, type CallbackName, type Callback, addCallback} from "./callbacks.js"
+import {insertMultiple, type InsertMultipleOptions, type InsertMultipleResults} from "./insert-multiple.js"
+import {defineTranslations, readTranslatedAttribute, writeTranslatedAttribute} from "./translations/define-translations.js"
 
 type Attributes = {[name: string]: unknown}
 type QueryOf<Model extends typeof Record> = Query<Model>
@@ -26,9 +28,11 @@ const relationshipsKey = Symbol("velocious.record.relationships")
 const validationsKey = Symbol("velocious.record.validations")
 const callbacksKey = Symbol("velocious.record.callbacks")
 const configurationKey = Symbol("velocious.record.configuration")
+const initializeHooksKey = Symbol("velocious.record.initializeHooks")
 const queryClassKey = Symbol("velocious.record.queryClass")
 
 type ModelStatics = {[key: symbol]: unknown}
+type InitializeHook = (configuration: Configuration) => unknown
 
 function own<Value>(model: typeof Record, key: symbol, create: () => Value): Value {
   const statics = model as unknown as ModelStatics
@@ -76,6 +80,13 @@ export default class Record {
 
     ;(this as unknown as ModelStatics)[metadataKey] = new ModelMetadata(columns)
     defineColumnAccessors(this, columns)
+
+    for (const hook of own(this, initializeHooksKey, () => [] as InitializeHook[])) await hook(config)
+  }
+
+  /** @internal Work a feature (translations, the user module) must do once the columns are known; runs at the end of initializeRecord(). */
+  static addInitializeHook(hook: InitializeHook): void {
+    own(this, initializeHooksKey, () => [] as InitializeHook[]).push(hook)
   }
 
   static isInitialized(): boolean {
@@ -132,6 +143,11 @@ export default class Record {
 
   static hasOne(name: string, scopeOrOptions?: RelationshipScope | RelationshipOptions, options?: RelationshipOptions): Relationship {
     return defineRelationship(this, "hasOne", ...relationshipArgs(name, scopeOrOptions, options))
+  }
+
+  /** `Task.translates("name")`: `name()` in the current locale, `nameEn()`, `setNameDe()`, stored in `task_translations`. */
+  static translates(...attributes: string[]): void {
+    defineTranslations(this, attributes)
   }
 
   // ---- validations and callbacks ----------------------------------------
@@ -303,6 +319,13 @@ export default class Record {
     return record
   }
 
+  /** Many rows in one INSERT per chunk of the dialect's bound-parameter limit; see insert-multiple.ts. */
+  static insertMultiple(columns: string[], rows: unknown[][], options: InsertMultipleOptions & {returnResults: true}): Promise<InsertMultipleResults>
+  static insertMultiple(columns: string[], rows: unknown[][], options?: InsertMultipleOptions): Promise<InsertMultipleResults | undefined>
+  static insertMultiple(columns: string[], rows: unknown[][], options: InsertMultipleOptions = {}): Promise<InsertMultipleResults | undefined> {
+    return insertMultiple(this, columns, rows, options)
+  }
+
   // ---- casting (used by queries and persistence) --------------------------
 
   static castAttributeForDatabase(column: string, value: unknown): unknown {
@@ -378,6 +401,8 @@ export default class Record {
         continue
       }
 
+      if (writeTranslatedAttribute(this, name, value)) continue
+
       throw new UnknownAttributeError(`${model.name} has no attribute '${name}' (columns: ${model.getMetadata().columnNames().join(", ")})`)
     }
 
@@ -387,7 +412,13 @@ export default class Record {
   readAttribute(name: string): unknown {
     const column = this.getModel().getMetadata().columnFor(name)
 
-    if (!column) throw new UnknownAttributeError(`${this.getModel().name} has no attribute '${name}'`)
+    if (!column) {
+      const translated = readTranslatedAttribute(this, name)
+
+      if (translated.found) return translated.value
+
+      throw new UnknownAttributeError(`${this.getModel().name} has no attribute '${name}'`)
+    }
 
     return this.recordAttributes[column] ?? null
   }

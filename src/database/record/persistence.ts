@@ -3,6 +3,7 @@ import type BaseDriver from "../drivers/base/base-driver.js"
 import {RecordNotFoundError, ValidationError} from "./errors.js"
 import {runCallbacks} from "./callbacks.js"
 import {destroyDependents} from "./relationships/dependent.js"
+import {withDatabaseErrorContext} from "./database-error-context.js"
 
 type Attributes = {[column: string]: unknown}
 
@@ -31,8 +32,7 @@ export async function persistRecord(record: Record): Promise<void> {
 
   const db = model.connection()
 
-  if (creating) await insertRecord(record, db)
-  else await updateRecord(record, db)
+  await withDatabaseErrorContext(model, db, [record.attributes()], () => creating ? insertRecord(record, db) : updateRecord(record, db))
 
   await runCallbacks(record, creating ? "afterCreate" : "afterUpdate")
   await runCallbacks(record, "afterSave")

@@ -1,5 +1,6 @@
 import {Any, Anything, ArrayContaining, ObjectContaining, StringContaining, StringMatching} from "./asymmetric.js"
 import {addMatchers, createExpectation} from "./expectation.js"
+import {recordMatchers} from "./matchers/record-matchers.js"
 import type {Expectation} from "./public-types.js"
 import type {MatcherDefinitions} from "./types.js"
 
@@ -17,6 +18,8 @@ export function expect<T = unknown>(actual: T): Expectation<T> {
 }
 
 expect.extend = (matchers: MatcherDefinitions): void => addMatchers(matchers)
+// Registered through the public extend() (not the built-in table) so it stays an ordinary add-on matcher.
+expect.extend(recordMatchers)
 expect.objectContaining = (sample: Record<PropertyKey, unknown>) => new ObjectContaining(sample)
 expect.arrayContaining = (sample: unknown[]) => new ArrayContaining(sample)
 expect.stringContaining = (sample: string) => new StringContaining(sample)

@@ -9,7 +9,7 @@ export type ThrowExpectation = string | RegExp | Constructor | Error | {message:
  * matchers by augmenting this interface next to their expect.extend() call:
  *
  *   declare module "velocious/build/src/testing/expect/index.js" {
- *     interface Matchers<R> { toHaveAttributes(attributes: Record<string, unknown>): R }
+ *     interface Matchers<R> { toBeValidRecord(): R }
  *   }
  */
 export interface Matchers<R> {
@@ -36,6 +36,8 @@ export interface Matchers<R> {
   toBeCloseTo(expected: number, digits?: number): R
   toThrow(expected?: ThrowExpectation): R
   toThrowError(expected?: ThrowExpectation): R
+  /** A record's attributes (camelCase or snake_case names) equal these values; see matchers/record-matchers.ts. */
+  toHaveAttributes(expected: {[attribute: string]: unknown}): R
 }
 
 // toThrow on an async function has to wait for its promise, so it returns one; on a sync function it stays sync.
