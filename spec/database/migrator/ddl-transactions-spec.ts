@@ -1,10 +1,7 @@
-import {describe, it, expect, beforeEach, afterEach} from "velocious/build/src/testing/test.js"
-import type Configuration from "velocious/build/src/configuration.js"
-import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
+import {describe, it, expect} from "velocious/build/src/testing/test.js"
 import {MigrationFailedError} from "velocious/build/src/database/migrator/migration-failed-error.js"
-import Migrator from "velocious/build/src/database/migrator.js"
-import {dropAllTables, testDatabases} from "../support/test-databases.js"
-import {MigrationApp, configurationFor, importPath} from "./support/migration-app.js"
+import {testDatabases} from "../support/test-databases.js"
+import {useMigrationDatabase, importPath} from "./support/migration-app.js"
 
 const createReferenced = `import Migration from "velocious/build/src/database/migration/index.js"
 
@@ -52,30 +49,15 @@ export default class CreateHalfDone extends Migration {
 
 for (const database of testDatabases) {
   describe(`migrator - ${database.dialect} - DDL transactions`, {skip: database.skip}, () => {
-    let app: MigrationApp
-    let configuration: Configuration
-
-    const withDb = <Result>(callback: (db: BaseDriver, migrator: Migrator) => Promise<Result>) =>
-      configuration.ensureConnections(async (connections) => await callback(connections.default, new Migrator({configuration})))
-
-    beforeEach(async () => {
-      app = await MigrationApp.create()
-      configuration = configurationFor({app, databases: {default: database.config}})
-      await withDb((db) => dropAllTables(db))
-    })
-
-    afterEach(async () => {
-      await withDb((db) => dropAllTables(db))
-      await configuration.closeDatabaseConnections()
-      await app.remove()
-    })
+    const setup = useMigrationDatabase(database)
+    const withDb = setup.withDb.bind(setup)
 
     it("alters a table other tables reference when the migration sets disableDdlTransaction, keeping the rows", async () => {
-      await app.writeMigration("20250105000001-create-tasks.js", createReferenced)
-      await app.writeMigration("20250105000002-change-task-name.js", changeReferenced(true))
+      await setup.app.writeMigration("20250105000001-create-tasks.js", createReferenced)
+      await setup.app.writeMigration("20250105000002-change-task-name.js", changeReferenced(true))
 
       await withDb(async (db, migrator) => {
-        expect((await migrator.migrateFiles(await app.findFiles(), importPath)).map((run) => run.version)).toEqual(["20250105000001", "20250105000002"])
+        expect((await migrator.migrateFiles(await setup.app.findFiles(), importPath)).map((run) => run.version)).toEqual(["20250105000001", "20250105000002"])
         expect((await db.getIntrospector().columns("tasks"))[1]).toMatchObject({name: "name", type: "text"})
         expect(await db.getIntrospector().foreignKeys("task_translations")).toMatchObject([{column: "task_id", referencedTable: "tasks"}])
         expect(await db.query("SELECT t.name, tt.locale FROM tasks t JOIN task_translations tt ON tt.task_id = t.id")).toEqual([{name: "first", locale: "en"}])
@@ -85,15 +67,15 @@ for (const database of testDatabases) {
     })
 
     it("inside the default transaction, SQLite refuses that rebuild and says why; other databases alter in place", async () => {
-      await app.writeMigration("20250105000001-create-tasks.js", createReferenced)
-      await app.writeMigration("20250105000002-change-task-name.js", changeReferenced(false))
+      await setup.app.writeMigration("20250105000001-create-tasks.js", createReferenced)
+      await setup.app.writeMigration("20250105000002-change-task-name.js", changeReferenced(false))
 
       await withDb(async (db, migrator) => {
-        const running = migrator.migrateFiles(await app.findFiles(), importPath)
+        const running = migrator.migrateFiles(await setup.app.findFiles(), importPath)
 
         if (database.dialect === "sqlite") {
           await expect(running).rejects.toThrow(MigrationFailedError)
-          await expect(migrator.migrateFiles(await app.findFiles(), importPath)).rejects.toThrow("foreign keys cannot be switched off inside a transaction")
+          await expect(migrator.migrateFiles(await setup.app.findFiles(), importPath)).rejects.toThrow("foreign keys cannot be switched off inside a transaction")
           expect((await db.getIntrospector().columns("tasks"))[1]).toMatchObject({name: "name", type: "string"})
         } else {
           expect((await running).length).toBe(2)
@@ -103,10 +85,10 @@ for (const database of testDatabases) {
     })
 
     it("says a failed migration with disableDdlTransaction may be half applied", async () => {
-      await app.writeMigration("20250105000001-create-half-done.js", failingOutsideTransaction)
+      await setup.app.writeMigration("20250105000001-create-half-done.js", failingOutsideTransaction)
 
       await withDb(async (db, migrator) => {
-        const error = await migrator.migrateFiles(await app.findFiles(), importPath).then(() => undefined, (caught: Error) => caught)
+        const error = await migrator.migrateFiles(await setup.app.findFiles(), importPath).then(() => undefined, (caught: Error) => caught)
 
         expect(error).toBeInstanceOf(MigrationFailedError)
         expect(error?.message).toContain(database.dialect === "mysql"

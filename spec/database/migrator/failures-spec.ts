@@ -1,12 +1,10 @@
-import {describe, it, expect, beforeEach, afterEach} from "velocious/build/src/testing/test.js"
-import type Configuration from "velocious/build/src/configuration.js"
+import {describe, it, expect} from "velocious/build/src/testing/test.js"
 import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
 import {DatabaseQueryError} from "velocious/build/src/database/drivers/base/errors.js"
 import {DuplicateMigrationVersionError} from "velocious/build/src/database/migrator/files-finder.js"
 import {MigrationFailedError} from "velocious/build/src/database/migrator/migration-failed-error.js"
-import Migrator from "velocious/build/src/database/migrator.js"
-import {dropAllTables, testDatabases} from "../support/test-databases.js"
-import {MigrationApp, configurationFor, createTableMigration, importPath} from "./support/migration-app.js"
+import {testDatabases} from "../support/test-databases.js"
+import {MigrationApp, useMigrationDatabase, createTableMigration, importPath} from "./support/migration-app.js"
 
 const withoutDown = `import Migration from "velocious/build/src/database/migration/index.js"
 
@@ -50,28 +48,13 @@ async function caught(promise: Promise<unknown>): Promise<Error> {
 
 for (const database of testDatabases) {
   describe(`migrator - ${database.dialect} - failures`, {skip: database.skip}, () => {
-    let app: MigrationApp
-    let configuration: Configuration
-
-    const withDb = <Result>(callback: (db: BaseDriver, migrator: Migrator) => Promise<Result>) =>
-      configuration.ensureConnections(async (connections) => await callback(connections.default, new Migrator({configuration})))
-
-    beforeEach(async () => {
-      app = await MigrationApp.create()
-      configuration = configurationFor({app, databases: {default: database.config}})
-      await withDb((db) => dropAllTables(db))
-    })
-
-    afterEach(async () => {
-      await withDb((db) => dropAllTables(db))
-      await configuration.closeDatabaseConnections()
-      await app.remove()
-    })
+    const setup = useMigrationDatabase(database)
+    const withDb = setup.withDb.bind(setup)
 
     it("refuses to roll back a migration without down() and keeps it recorded", async () => {
-      await app.writeMigration("20250102000001-create-ledgers.js", withoutDown)
+      await setup.app.writeMigration("20250102000001-create-ledgers.js", withoutDown)
 
-      const files = await app.findFiles()
+      const files = await setup.app.findFiles()
 
       await withDb(async (db, migrator) => {
         await migrator.migrateFiles(files, importPath)
@@ -89,10 +72,10 @@ for (const database of testDatabases) {
     })
 
     it("names both files when two migrations share a version", async () => {
-      await app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers"))
-      await app.writeMigration("20250102000001-create-books.js", createTableMigration("CreateBooks", "books"))
+      await setup.app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers"))
+      await setup.app.writeMigration("20250102000001-create-books.js", createTableMigration("CreateBooks", "books"))
 
-      const error = await caught(app.findFiles())
+      const error = await caught(setup.app.findFiles())
 
       expect(error).toBeInstanceOf(DuplicateMigrationVersionError)
       expect(error.message).toBe(
@@ -101,20 +84,20 @@ for (const database of testDatabases) {
     })
 
     it("ignores files that are not migrations", async () => {
-      await app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers"))
-      await app.writeMigration("README.md", "notes")
-      await app.writeMigration("2025-create-short.js", "")
-      await app.writeMigration("20250102000002-create-ledgers.d.ts", "")
+      await setup.app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers"))
+      await setup.app.writeMigration("README.md", "notes")
+      await setup.app.writeMigration("2025-create-short.js", "")
+      await setup.app.writeMigration("20250102000002-create-ledgers.d.ts", "")
 
-      expect((await app.findFiles()).map((file) => file.file)).toEqual(["20250102000001-create-ledgers.js"])
+      expect((await setup.app.findFiles()).map((file) => file.file)).toEqual(["20250102000001-create-ledgers.js"])
     })
 
     it("names the file, the SQL and the database's message when a migration fails, and does not record it", async () => {
-      await app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers"))
-      await app.writeMigration("20250102000002-create-half-done.js", failing)
-      await app.writeMigration("20250102000003-create-books.js", createTableMigration("CreateBooks", "books"))
+      await setup.app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers"))
+      await setup.app.writeMigration("20250102000002-create-half-done.js", failing)
+      await setup.app.writeMigration("20250102000003-create-books.js", createTableMigration("CreateBooks", "books"))
 
-      const files = await app.findFiles()
+      const files = await setup.app.findFiles()
 
       await withDb(async (db, migrator) => {
         const error = await caught(migrator.migrateFiles(files, importPath))
@@ -147,8 +130,8 @@ for (const database of testDatabases) {
     })
 
     it("runs again cleanly once the failing migration is fixed", async () => {
-      await app.writeMigration("20250102000002-create-half-done.js", failing)
-      await withDb(async (_db, migrator) => { await expect(migrator.migrateFiles(await app.findFiles(), importPath)).rejects.toThrow(MigrationFailedError) })
+      await setup.app.writeMigration("20250102000002-create-half-done.js", failing)
+      await withDb(async (_db, migrator) => { await expect(migrator.migrateFiles(await setup.app.findFiles(), importPath)).rejects.toThrow(MigrationFailedError) })
 
       // Fresh app folder: Node caches an imported module by path, as it would across a real fix-and-rerun.
       const fixed = await MigrationApp.create()
@@ -167,14 +150,14 @@ for (const database of testDatabases) {
     })
 
     it("says what a migration file must export", async () => {
-      await app.writeMigration("20250102000001-not-a-class.js", "export const up = 1\n")
-      await expect(withDb(async (_db, migrator) => await migrator.migrateFiles(await app.findFiles(), importPath)))
+      await setup.app.writeMigration("20250102000001-not-a-class.js", "export const up = 1\n")
+      await expect(withDb(async (_db, migrator) => await migrator.migrateFiles(await setup.app.findFiles(), importPath)))
         .rejects.toThrow("20250102000001-not-a-class.js must `export default class ... extends Migration` with an up() method")
     })
 
     it("names a database identifier the environment does not configure", async () => {
-      await app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers", "  static databaseIdentifiers = [\"reports\"]\n"))
-      await expect(withDb(async (_db, migrator) => await migrator.migrateFiles(await app.findFiles(), importPath)))
+      await setup.app.writeMigration("20250102000001-create-ledgers.js", createTableMigration("CreateLedgers", "ledgers", "  static databaseIdentifiers = [\"reports\"]\n"))
+      await expect(withDb(async (_db, migrator) => await migrator.migrateFiles(await setup.app.findFiles(), importPath)))
         .rejects.toThrow("Migration 20250102000001-create-ledgers.js runs on database 'reports', which is not configured for the test environment (configured: default)")
     })
   })

@@ -1,10 +1,9 @@
-import {describe, it, expect, beforeEach, afterEach} from "velocious/build/src/testing/test.js"
-import type Configuration from "velocious/build/src/configuration.js"
+import {describe, it, expect} from "velocious/build/src/testing/test.js"
 import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
 import FilesFinder from "velocious/build/src/database/migrator/files-finder.js"
 import Migrator from "velocious/build/src/database/migrator.js"
-import {dropAllTables, testDatabases} from "../support/test-databases.js"
-import {MigrationApp, configurationFor, createTableMigration, importPath, readmeMigration} from "./support/migration-app.js"
+import {testDatabases} from "../support/test-databases.js"
+import {useMigrationDatabase, createTableMigration, importPath, readmeMigration} from "./support/migration-app.js"
 
 async function versions(db: BaseDriver): Promise<string[]> {
   const rows = await db.query<{version: string}>("SELECT version FROM schema_migrations ORDER BY version")
@@ -14,29 +13,16 @@ async function versions(db: BaseDriver): Promise<string[]> {
 
 for (const database of testDatabases) {
   describe(`migrator - ${database.dialect}`, {skip: database.skip}, () => {
-    let app: MigrationApp
-    let configuration: Configuration
-
-    const withDb = <Result>(callback: (db: BaseDriver, migrator: Migrator) => Promise<Result>) =>
-      configuration.ensureConnections(async (connections) => await callback(connections.default, new Migrator({configuration})))
-
-    beforeEach(async () => {
-      app = await MigrationApp.create()
-      configuration = configurationFor({app, databases: {default: database.config}})
-      await withDb((db) => dropAllTables(db))
-    })
-
-    afterEach(async () => {
-      await withDb((db) => dropAllTables(db))
-      await configuration.closeDatabaseConnections()
-      await app.remove()
-    })
+    const setup = useMigrationDatabase(database)
+    const withDb = setup.withDb.bind(setup)
 
     it("runs the README's migration exactly as the README's \"Run migrations from anywhere\" snippet does", async () => {
-      await app.writeMigration("20250101120000-create-events.js", readmeMigration)
+      await setup.app.writeMigration("20250101120000-create-events.js", readmeMigration)
+
+      const configuration = setup.configuration
 
       // The snippet, word for word apart from `this.`.
-      const migrationsPath = app.migrationsPath
+      const migrationsPath = setup.app.migrationsPath
       const files = await new FilesFinder({path: migrationsPath}).findFiles()
 
       await configuration.ensureConnections(async () => {
@@ -102,10 +88,10 @@ for (const database of testDatabases) {
     })
 
     it("records the 14-digit prefix of each file and runs nothing the second time", async () => {
-      await app.writeMigration("20250101000002-create-projects.js", createTableMigration("CreateProjects", "projects"))
-      await app.writeMigration("20250101000001-create-accounts.js", createTableMigration("CreateAccounts", "accounts"))
+      await setup.app.writeMigration("20250101000002-create-projects.js", createTableMigration("CreateProjects", "projects"))
+      await setup.app.writeMigration("20250101000001-create-accounts.js", createTableMigration("CreateAccounts", "accounts"))
 
-      const files = await app.findFiles()
+      const files = await setup.app.findFiles()
 
       expect(files.map((file) => [file.version, file.name])).toEqual([["20250101000001", "create-accounts"], ["20250101000002", "create-projects"]])
 
@@ -123,9 +109,9 @@ for (const database of testDatabases) {
       })
 
       // A file added later runs on its own, the rest stay as they are.
-      await app.writeMigration("20250101000003-create-people.js", createTableMigration("CreatePeople", "people"))
+      await setup.app.writeMigration("20250101000003-create-people.js", createTableMigration("CreatePeople", "people"))
 
-      const later = await withDb(async (_db, migrator) => migrator.migrateFiles(await app.findFiles(), importPath))
+      const later = await withDb(async (_db, migrator) => migrator.migrateFiles(await setup.app.findFiles(), importPath))
 
       expect(later.map((run) => run.version)).toEqual(["20250101000003"])
     })
@@ -144,11 +130,11 @@ for (const database of testDatabases) {
     })
 
     it("rolls back the last N migrations newest first and reports status per file", async () => {
-      await app.writeMigration("20250101000001-create-accounts.js", createTableMigration("CreateAccounts", "accounts"))
-      await app.writeMigration("20250101000002-create-projects.js", createTableMigration("CreateProjects", "projects"))
-      await app.writeMigration("20250101000003-create-people.js", createTableMigration("CreatePeople", "people"))
+      await setup.app.writeMigration("20250101000001-create-accounts.js", createTableMigration("CreateAccounts", "accounts"))
+      await setup.app.writeMigration("20250101000002-create-projects.js", createTableMigration("CreateProjects", "projects"))
+      await setup.app.writeMigration("20250101000003-create-people.js", createTableMigration("CreatePeople", "people"))
 
-      const files = await app.findFiles()
+      const files = await setup.app.findFiles()
 
       await withDb(async (db, migrator) => {
         expect((await migrator.status(files, importPath)).map((row) => row.status)).toEqual(["down", "down", "down"])
@@ -176,9 +162,9 @@ for (const database of testDatabases) {
     })
 
     it("lists a version recorded as run whose file is gone, and refuses to roll it back", async () => {
-      await app.writeMigration("20250101000001-create-accounts.js", createTableMigration("CreateAccounts", "accounts"))
+      await setup.app.writeMigration("20250101000001-create-accounts.js", createTableMigration("CreateAccounts", "accounts"))
 
-      const files = await app.findFiles()
+      const files = await setup.app.findFiles()
 
       await withDb(async (db, migrator) => {
         await migrator.migrateFiles(files, importPath)
@@ -194,9 +180,9 @@ for (const database of testDatabases) {
     })
 
     it("rolls the README's migration back with its down()", async () => {
-      await app.writeMigration("20250101120000-create-events.js", readmeMigration)
+      await setup.app.writeMigration("20250101120000-create-events.js", readmeMigration)
 
-      const files = await app.findFiles()
+      const files = await setup.app.findFiles()
 
       await withDb(async (db, migrator) => {
         await migrator.migrateFiles(files, importPath)

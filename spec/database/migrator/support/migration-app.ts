@@ -2,7 +2,11 @@ import fs from "node:fs/promises"
 import os from "node:os"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
+import {beforeEach, afterEach} from "velocious/build/src/testing/test.js"
 import Configuration from "velocious/build/src/configuration.js"
+import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
+import Migrator from "velocious/build/src/database/migrator.js"
+import {dropAllTables} from "../../support/test-databases.js"
 import type {DatabaseConnectionOptions} from "velocious/build/src/configuration/options.js"
 import type {DialectName} from "velocious/build/src/database/drivers/base/adapter.js"
 import FilesFinder from "velocious/build/src/database/migrator/files-finder.js"
@@ -142,3 +146,31 @@ export function configurationFor({app, databases}: {app: MigrationApp, databases
 export const importPath = async (fullPath: string) => await import(fullPath)
 
 export type {DialectName}
+
+/**
+ * Registers the per-test setup every migrator suite shares: a fresh temp app, a configuration
+ * for `database`, and empty databases before and after each test. Call inside `describe`.
+ */
+export function useMigrationDatabase(database: {config: DatabaseConnectionOptions}) {
+  const context = {
+    app: undefined as unknown as MigrationApp,
+    configuration: undefined as unknown as Configuration,
+    withDb<Result>(callback: (db: BaseDriver, migrator: Migrator) => Promise<Result>): Promise<Result> {
+      return context.configuration.ensureConnections(async (connections) => await callback(connections.default, new Migrator({configuration: context.configuration})))
+    }
+  }
+
+  beforeEach(async () => {
+    context.app = await MigrationApp.create()
+    context.configuration = configurationFor({app: context.app, databases: {default: database.config}})
+    await context.withDb((db) => dropAllTables(db))
+  })
+
+  afterEach(async () => {
+    await context.withDb((db) => dropAllTables(db))
+    await context.configuration.closeDatabaseConnections()
+    await context.app.remove()
+  })
+
+  return context
+}

@@ -1,20 +1,13 @@
 import type Record from "../index.js"
 import type Relationship from "./relationship.js"
-import {capitalize, defineMethod} from "./define-relationship.js"
-import {RelationshipNotLoadedError} from "./relationship-errors.js"
+import {capitalize, defineLoadedReader, defineMethod} from "./define-relationship.js"
 
 /** `task.project()`, `await task.loadProject()`, `task.setProject(project)`, `await task.createProject({...})` */
 export function defineBelongsToMethods(owner: typeof Record, relationship: Relationship): void {
   const name = relationship.name
   const Name = capitalize(name)
 
-  defineMethod(owner, name, function(this: Record) {
-    const {loaded, value} = this.getLoadedRelationship(name)
-
-    if (!loaded) throw new RelationshipNotLoadedError(`${owner.name}#${name} is not loaded: use ${owner.name}.preload({${name}: true}) or await record.load${Name}()`)
-
-    return value
-  })
+  defineLoadedReader(owner, name)
 
   defineMethod(owner, `load${Name}`, async function(this: Record) {
     const key = this.readAttribute(relationship.foreignKey())

@@ -5,6 +5,7 @@ import Relationship, {relationshipOptionKeys, type RelationshipKind, type Relati
 import {defineBelongsToMethods} from "./belongs-to.js"
 import {defineHasManyMethods} from "./has-many.js"
 import {defineHasOneMethods} from "./has-one.js"
+import {notLoadedError} from "./relationship-errors.js"
 
 export type DefineRelationshipArgs = [name: string, scope: RelationshipScope | undefined, options: RelationshipOptions]
 
@@ -36,4 +37,15 @@ export function defineMethod(owner: typeof Record, name: string, method: (this: 
   if (Object.hasOwn(prototype, name)) return
 
   Object.defineProperty(prototype, name, {configurable: true, writable: true, value: method})
+}
+
+/** `task.project()`: the loaded value, or an error saying how to load it (never a hidden query). */
+export function defineLoadedReader(owner: typeof Record, name: string): void {
+  defineMethod(owner, name, function(this: Record) {
+    const {loaded, value} = this.getLoadedRelationship(name)
+
+    if (!loaded) throw notLoadedError(owner.name, name)
+
+    return value
+  })
 }

@@ -2,7 +2,7 @@ import type Record from "../index.js"
 import type Relationship from "./relationship.js"
 import {capitalize, defineMethod} from "./define-relationship.js"
 import {relatedQuery} from "./has-one.js"
-import {RelationshipNotLoadedError} from "./relationship-errors.js"
+import {notLoadedError} from "./relationship-errors.js"
 
 /** What `project.tasks()` returns: the loaded records, a query for them, and building through the relationship. */
 export class HasManyRelation<Target extends Record = Record> {
@@ -11,9 +11,7 @@ export class HasManyRelation<Target extends Record = Record> {
   loaded(): Target[] {
     const {loaded, value} = this.owner.getLoadedRelationship(this.relationship.name)
 
-    if (!loaded) {
-      throw new RelationshipNotLoadedError(`${this.owner.getModel().name}#${this.relationship.name} is not loaded: use ${this.owner.getModel().name}.preload({${this.relationship.name}: true}) or await record.load${capitalize(this.relationship.name)}()`)
-    }
+    if (!loaded) throw notLoadedError(this.owner.getModel().name, this.relationship.name)
 
     return value as Target[]
   }

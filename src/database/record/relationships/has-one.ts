@@ -1,7 +1,6 @@
 import type Record from "../index.js"
 import type Relationship from "./relationship.js"
-import {capitalize, defineMethod} from "./define-relationship.js"
-import {RelationshipNotLoadedError} from "./relationship-errors.js"
+import {capitalize, defineLoadedReader, defineMethod} from "./define-relationship.js"
 
 export function relatedQuery(record: Record, relationship: Relationship) {
   const target = relationship.targetModel()
@@ -14,13 +13,7 @@ export function defineHasOneMethods(owner: typeof Record, relationship: Relation
   const name = relationship.name
   const Name = capitalize(name)
 
-  defineMethod(owner, name, function(this: Record) {
-    const {loaded, value} = this.getLoadedRelationship(name)
-
-    if (!loaded) throw new RelationshipNotLoadedError(`${owner.name}#${name} is not loaded: use ${owner.name}.preload({${name}: true}) or await record.load${Name}()`)
-
-    return value
-  })
+  defineLoadedReader(owner, name)
 
   defineMethod(owner, `load${Name}`, async function(this: Record) {
     const value = await relatedQuery(this, relationship).first()
