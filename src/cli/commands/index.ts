@@ -58,6 +58,22 @@ export const commands: CommandDefinition[] = [
     load: () => import("./db-schema-load.js")
   },
   {
+    name: "server",
+    description: "Serve the app over HTTP (default 127.0.0.1:3006) until SIGTERM/SIGINT",
+    usage: "velocious server [--host 0.0.0.0] [--port 8082]",
+    options: {
+      host: {type: "string", valueName: "<host>", description: "Interface to listen on (default 127.0.0.1)"},
+      port: {type: "string", short: "p", valueName: "<port>", description: "Port to listen on (default 3006)"},
+      "max-body-mb": {type: "string", valueName: "<mb>", description: "Refuse request bodies larger than this with 413 (default 10)"}
+    },
+    load: () => import("./server.js")
+  },
+  {
+    name: "routes",
+    description: "Print the route table (method, path, controller, action)",
+    load: () => import("./routes.js")
+  },
+  {
     name: "g:model",
     description: "Create src/models/<name>.(js|ts) and its create-<table> migration",
     usage: "velocious g:model <Name> [--attributes name:string done:boolean]",

@@ -4,6 +4,8 @@ import {bootApp} from "../support/boot-app.js"
 import {emptyFilters, parseExamplePattern, splitList} from "../../testing/filters.js"
 import {installTestGlobals} from "../../testing/globals.js"
 import {runTests} from "../../testing/run-tests.js"
+import "../../testing/request/register.js"
+import {stopRequestTestServer} from "../../testing/request/request-test-server.js"
 
 /** `file-spec.js:34:50` → the file and its lines; a plain path has none. */
 function splitLocation(argument: string): {file: string, lines: number[]} {
@@ -47,6 +49,7 @@ export default async function testCommand({cwd, positionals, values, stdout}: Co
 
     return exitCode
   } finally {
+    await stopRequestTestServer()
     await configuration?.closeDatabaseConnections()
   }
 }

@@ -1,0 +1,243 @@
+import path from "node:path"
+import type Configuration from "./configuration.js"
+import type Cookie from "./cookies/cookie.js"
+import {encryptCookieValue, requireSecret} from "./cookies/cookie-encryption.js"
+import {readRequestCookies} from "./cookies/read-request-cookies.js"
+import {setCookieHeader, type CookieOptions} from "./cookies/set-cookie-header.js"
+import {addCallback, callbacksFor, type CallbackOptions, type ControllerCallback} from "./controller/callbacks.js"
+import {DoubleRenderError} from "./controller/errors.js"
+import {checkRenderOptions, type RenderOptions} from "./controller/render-options.js"
+import type Request from "./http-server/request.js"
+import type Response from "./http-server/response.js"
+import type {Params} from "./http-server/nested-params.js"
+import Logger from "./logger.js"
+import type {RouteDefinition} from "./routes/route-definition.js"
+import {dasherize} from "./utils/inflection.js"
+import {InvalidViewNameError} from "./views/errors.js"
+import {renderView} from "./views/view-renderer.js"
+
+export type {CookieOptions} from "./cookies/set-cookie-header.js"
+export type {CallbackOptions} from "./controller/callbacks.js"
+export type {RenderOptions} from "./controller/render-options.js"
+export type {Params} from "./http-server/nested-params.js"
+export {DoubleRenderError} from "./controller/errors.js"
+
+export interface ControllerArgs {
+  configuration: Configuration
+  request: Request
+  response: Response
+  params: Params
+  /** The matched route (absent when a controller is built by hand, e.g. in a unit spec). */
+  route?: RouteDefinition
+  action: string
+  /** Absolute src/routes/<controller> folder, where the views live */
+  viewDirectory: string
+}
+
+type PendingView = {view: string, locals: Record<string, unknown>}
+
+const viewNamePattern = /^[A-Za-z0-9_][A-Za-z0-9_-]*(\/[A-Za-z0-9_][A-Za-z0-9_-]*)*$/
+
+/**
+ * Base class of the app's controllers (src/routes/<path>/controller.js). One instance per
+ * request. `render(...)` only records what to send: views render after the action returns,
+ * so an action may call it without awaiting, and an action that renders nothing renders its
+ * own view (`anotherAction` → another-action.ejs), as in Rails.
+ */
+export default class Controller {
+  static beforeAction(callback: string | ((controller: any) => unknown), options?: CallbackOptions): void {
+    addCallback(this, "before", callback, options)
+  }
+
+  static afterAction(callback: string | ((controller: any) => unknown), options?: CallbackOptions): void {
+    addCallback(this, "after", callback, options)
+  }
+
+  private readonly args: ControllerArgs
+  private viewLocals: Record<string, unknown> = {}
+  private performed = false
+  private pendingView: PendingView | undefined
+  private cookieCache: Cookie[] | undefined
+
+  constructor(args: ControllerArgs) {
+    this.args = args
+  }
+
+  params(): Params {
+    return this.args.params
+  }
+
+  getParams(): Params {
+    return this.args.params
+  }
+
+  getRequest(): Request {
+    return this.args.request
+  }
+
+  getResponse(): Response {
+    return this.args.response
+  }
+
+  getConfiguration(): Configuration {
+    return this.args.configuration
+  }
+
+  getAction(): string {
+    return this.args.action
+  }
+
+  getRoute(): RouteDefinition | undefined {
+    return this.args.route
+  }
+
+  /** Whether a response has been chosen (render, renderJson, redirect, head). */
+  isPerformed(): boolean {
+    return this.performed
+  }
+
+  /** Locals for the view, merged with earlier assignments. */
+  assignView(locals: Record<string, unknown>): void {
+    this.viewLocals = {...this.viewLocals, ...locals}
+  }
+
+  renderJson(value: unknown, {status = 200}: {status?: number} = {}): void {
+    this.render({json: value, status})
+  }
+
+  /** The same as renderJson (the name the README uses). */
+  renderJsonArg(value: unknown, options: {status?: number} = {}): void {
+    this.renderJson(value, options)
+  }
+
+  /**
+   * `render()` → the action's view; `render("name", {status, locals})` → name.ejs beside the
+   * controller; `render({json | html | text | view, status, locals, contentType})`.
+   */
+  render(viewOrOptions?: string | RenderOptions, extra: Omit<RenderOptions, "view" | "json" | "html" | "text"> = {}): void {
+    const options: RenderOptions = typeof viewOrOptions === "string" ? {...extra, view: viewOrOptions} : {...extra, ...viewOrOptions}
+
+    checkRenderOptions(options)
+    this.markPerformed("render")
+
+    const response = this.getResponse()
+
+    response.setStatus(options.status ?? 200)
+
+    if ("json" in options) {
+      response.setHeader("content-type", options.contentType || "application/json; charset=utf-8")
+      response.setBody(JSON.stringify(options.json) ?? "null")
+    } else if ("html" in options) {
+      response.setHeader("content-type", options.contentType || "text/html; charset=utf-8")
+      response.setBody(String(options.html))
+    } else if ("text" in options) {
+      response.setHeader("content-type", options.contentType || "text/plain; charset=utf-8")
+      response.setBody(String(options.text))
+    } else {
+      response.setHeader("content-type", options.contentType || "text/html; charset=utf-8")
+      this.pendingView = {view: options.view || dasherize(this.getAction()), locals: options.locals || {}}
+    }
+  }
+
+  /** An empty response with a status (`head(204)`). */
+  head(status: number): void {
+    this.markPerformed("head")
+    this.getResponse().setStatus(status).setBody("")
+  }
+
+  redirect(url: string, {status = 302}: {status?: number} = {}): void {
+    if (/[\r\n]/.test(url)) throw new TypeError("redirect() got a URL with a line break; refusing to put it in a header")
+
+    this.markPerformed("redirect")
+    this.getResponse().setStatus(status).setHeader("location", url).setHeader("content-type", "text/html; charset=utf-8").setBody("")
+  }
+
+  /** Adds a Set-Cookie header; `encrypted: true` encrypts the value with cookieSecret (AES-256-GCM). */
+  setCookie(name: string, value: string, options: CookieOptions = {}): void {
+    const {encrypted, ...rest} = options
+    const stored = encrypted ? encryptCookieValue(name, String(value), requireSecret(this.getConfiguration().options.cookieSecret)) : String(value)
+
+    this.getResponse().addSetCookie(setCookieHeader(name, stored, rest))
+  }
+
+  /** Expires a cookie in the browser (path and domain must match how it was set). */
+  deleteCookie(name: string, {path: cookiePath, domain}: {path?: string, domain?: string} = {}): void {
+    this.getResponse().addSetCookie(setCookieHeader(name, "", {path: cookiePath, domain, maxAge: 0, expires: new Date(0)}))
+  }
+
+  /** The cookies the request carried; encrypted ones decrypted, and left out when they do not decrypt. */
+  getCookies(): Cookie[] {
+    this.cookieCache ||= readRequestCookies({
+      header: this.getRequest().header("cookie"),
+      secret: this.getConfiguration().options.cookieSecret,
+      onRejected: (name) => { void new Logger("Cookies", {configuration: this.getConfiguration()}).debug(`Ignored encrypted cookie '${name}': it did not decrypt with cookieSecret (tampered, or set with another secret)`) }
+    })
+
+    return this.cookieCache
+  }
+
+  /** Runs before-callbacks, the action and after-callbacks, then renders a pending view. Used by the server. */
+  async runAction(): Promise<void> {
+    const action = this.getAction()
+    const controllerClass = this.constructor
+
+    for (const callback of callbacksFor(controllerClass, "before", action)) {
+      await this.runCallback(callback)
+
+      // A before-callback that renders or redirects halts the chain, as in Rails.
+      if (this.performed) break
+    }
+
+    if (!this.performed) {
+      await (this as unknown as Record<string, () => unknown>)[action]()
+
+      if (!this.performed) this.render()
+    }
+
+    await this.renderPendingView()
+
+    for (const callback of callbacksFor(controllerClass, "after", action)) await this.runCallback(callback)
+  }
+
+  private async runCallback(entry: ControllerCallback): Promise<void> {
+    if (typeof entry.callback === "function") {
+      await entry.callback.call(this, this)
+      return
+    }
+
+    const method = (this as unknown as Record<string, unknown>)[entry.callback]
+
+    if (typeof method !== "function") throw new TypeError(`${this.constructor.name} has a ${entry.kind}Action callback '${entry.callback}' but no such method`)
+
+    await method.call(this)
+  }
+
+  private async renderPendingView(): Promise<void> {
+    const pending = this.pendingView
+
+    if (!pending) return
+
+    this.pendingView = undefined
+
+    if (!viewNamePattern.test(pending.view)) throw new InvalidViewNameError(`'${pending.view}' is not a valid view name: use a file name beside the controller without .ejs, such as "show"`)
+
+    const file = path.join(this.args.viewDirectory, `${pending.view}.ejs`)
+    const configuration = this.getConfiguration()
+    const html = await renderView({
+      file,
+      displayPath: path.relative(configuration.getDirectory(), file),
+      reload: configuration.getEnvironment() === "development",
+      locals: {...this.viewLocals, ...pending.locals, controller: this, params: this.params(), request: this.getRequest()}
+    })
+
+    this.getResponse().setBody(html)
+  }
+
+  private markPerformed(what: string): void {
+    if (this.performed) {
+      throw new DoubleRenderError(`${what}() was called after the response was already chosen in ${this.constructor.name}#${this.getAction()}. Call render/redirect once per action (add \`return\` after the first)`)
+    }
+
+    this.performed = true
+  }
+}

@@ -1,0 +1,3 @@
+export class DoubleRenderError extends Error {
+  override name = "DoubleRenderError"
+}

@@ -1,0 +1,7 @@
+export class MissingCookieSecretError extends Error {
+  override name = "MissingCookieSecretError"
+}
+
+export class InvalidCookieError extends Error {
+  override name = "InvalidCookieError"
+}

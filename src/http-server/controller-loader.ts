@@ -1,0 +1,67 @@
+import path from "node:path"
+import {pathToFileURL} from "node:url"
+import Controller from "../controller.js"
+import {findAppFile} from "../utils/app-file.js"
+import {registerTypeScriptFor} from "../utils/typescript-loader.js"
+import {ControllerNotFoundError} from "./errors.js"
+
+export interface LoadedController {
+  ControllerClass: typeof Controller
+  /** App-relative file, for messages */
+  displayFile: string
+  viewDirectory: string
+}
+
+export const routesDirectory = "src/routes"
+
+/**
+ * Finds and imports src/routes/<controller>/controller.(js|ts) once per controller. The
+ * controller path always comes from the compiled route table (validated plain names), never
+ * from the request URL, so no request can point this at another file.
+ */
+export default class ControllerLoader {
+  private readonly loaded = new Map<string, Promise<LoadedController>>()
+
+  constructor(private readonly appDirectory: string) {}
+
+  load(controller: string): Promise<LoadedController> {
+    let loading = this.loaded.get(controller)
+
+    if (!loading) {
+      loading = this.import(controller)
+      // A failed load is retried on the next request (the file may have been added meanwhile).
+      loading.catch(() => this.loaded.delete(controller))
+      this.loaded.set(controller, loading)
+    }
+
+    return loading
+  }
+
+  private async import(controller: string): Promise<LoadedController> {
+    const base = `${routesDirectory}/${controller}/controller`
+    const file = findAppFile(this.appDirectory, base)
+
+    if (!file) throw new ControllerNotFoundError(`No controller for the '${controller}' routes: create ${base}.js (or .ts) exporting \`default class extends Controller\``)
+
+    await registerTypeScriptFor([file])
+
+    const loaded = await import(pathToFileURL(file).href)
+    const ControllerClass = loaded.default
+    const displayFile = path.relative(this.appDirectory, file)
+
+    if (typeof ControllerClass !== "function" || !(ControllerClass.prototype instanceof Controller || typeof ControllerClass.prototype?.runAction === "function")) {
+      throw new ControllerNotFoundError(`${displayFile} must \`export default class ... extends Controller\` (from velocious/build/src/controller.js)`)
+    }
+
+    return {ControllerClass, displayFile, viewDirectory: path.dirname(file)}
+  }
+}
+
+/** Whether `action` is an action the app defined, not a Controller method or an Object builtin. */
+export function isAction(ControllerClass: typeof Controller, action: string): boolean {
+  for (let prototype = ControllerClass.prototype; prototype && prototype !== Controller.prototype && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+    if (action !== "constructor" && Object.prototype.hasOwnProperty.call(prototype, action)) return typeof (prototype as unknown as Record<string, unknown>)[action] === "function"
+  }
+
+  return false
+}

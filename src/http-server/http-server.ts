@@ -1,0 +1,117 @@
+import http from "node:http"
+import type {AddressInfo, Socket} from "node:net"
+import type Configuration from "../configuration.js"
+import Logger from "../logger.js"
+import type Routes from "../routes/index.js"
+import {checkKeys} from "../utils/check-keys.js"
+import RequestHandler from "./request-handler.js"
+
+export interface HttpServerOptions {
+  configuration: Configuration
+  routes: Routes
+  /** Default 127.0.0.1 */
+  host?: string
+  /** Default 3006; 0 picks a free port (see getPort()) */
+  port?: number
+  /** Request bodies over this many bytes get 413. Default 10 MB. */
+  maxBodyBytes?: number
+  /** How long an idle keep-alive connection stays open. Default 5000 ms. */
+  keepAliveTimeoutMs?: number
+  /** How long stop() waits for in-flight requests before cutting connections. Default 10000 ms. */
+  shutdownTimeoutMs?: number
+}
+
+export const defaultHost = "127.0.0.1"
+export const defaultPort = 3006
+export const defaultMaxBodyBytes = 10 * 1024 * 1024
+
+const optionKeys = ["configuration", "routes", "host", "port", "maxBodyBytes", "keepAliveTimeoutMs", "shutdownTimeoutMs"]
+
+/** One node:http server serving the app's routes. */
+export default class HttpServer {
+  private readonly options: HttpServerOptions
+  private readonly server: http.Server
+  private readonly handler: RequestHandler
+  private readonly logger: Logger
+  private readonly inFlight = new Set<Promise<void>>()
+  private shuttingDown = false
+  private stopping: Promise<void> | undefined
+
+  constructor(options: HttpServerOptions) {
+    checkKeys(options, optionKeys, "new HttpServer()")
+
+    this.options = options
+    this.logger = new Logger("HttpServer", {configuration: options.configuration})
+    this.handler = new RequestHandler({
+      configuration: options.configuration,
+      routes: options.routes,
+      maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+      isShuttingDown: () => this.shuttingDown
+    })
+    this.server = http.createServer({noDelay: true}, (incoming, outgoing) => this.track(this.handler.handle(incoming, outgoing)))
+    this.server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000
+    // Slightly above keepAliveTimeout, as node's docs advise, so a slow header is not cut mid-way.
+    this.server.headersTimeout = Math.max(this.server.keepAliveTimeout + 1000, 60_000)
+    this.server.on("connection", (socket: Socket) => socket.setNoDelay(true))
+    // Malformed HTTP: node:http's parser rejects it; answer 400 and close only that connection.
+    this.server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+      if (!socket.writable || error.code === "ECONNRESET") return socket.destroy()
+
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+    })
+  }
+
+  async start(): Promise<{host: string, port: number}> {
+    const host = this.options.host ?? defaultHost
+
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject)
+      this.server.listen(this.options.port ?? defaultPort, host, () => {
+        this.server.off("error", reject)
+        resolve()
+      })
+    })
+
+    return {host, port: this.getPort()}
+  }
+
+  getPort(): number {
+    return (this.server.address() as AddressInfo).port
+  }
+
+  getNodeServer(): http.Server {
+    return this.server
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to shutdownTimeoutMs), then closes every connection. */
+  stop(): Promise<void> {
+    this.stopping ||= this.drain()
+
+    return this.stopping
+  }
+
+  private async drain(): Promise<void> {
+    this.shuttingDown = true
+
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()))
+
+    this.server.closeIdleConnections()
+
+    const timeoutMs = this.options.shutdownTimeoutMs ?? 10_000
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), timeoutMs) })
+    const drained = Promise.all([...this.inFlight]).then(() => false)
+
+    if (await Promise.race([drained, timedOut])) void this.logger.warn(`${this.inFlight.size} request(s) still running after ${timeoutMs}ms; closing their connections`)
+
+    clearTimeout(timer)
+    // Responses sent while draining asked for Connection: close; whatever is left is idle or overdue.
+    this.server.closeAllConnections()
+    await closed
+  }
+
+  private track(handling: Promise<void>): void {
+    this.inFlight.add(handling)
+    handling.catch((error) => { void this.logger.error("Unhandled error in the request handler:", error) }).finally(() => this.inFlight.delete(handling))
+  }
+}

@@ -1,0 +1,1 @@
+export {default, defaultHost, defaultMaxBodyBytes, defaultPort, type HttpServerOptions} from "./http-server.js"

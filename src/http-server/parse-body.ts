@@ -1,0 +1,33 @@
+import {BadRequestError, UnsupportedMediaTypeError} from "./errors.js"
+import {parseNestedQuery, type Params} from "./nested-params.js"
+
+/** The body's params by Content-Type: JSON and urlencoded forms; other bodies give none. */
+export function parseBody(body: Buffer, contentType: string | undefined): Params {
+  if (body.length === 0) return {}
+
+  const mediaType = (contentType || "").split(";")[0].trim().toLowerCase()
+
+  if (mediaType === "application/json" || mediaType.endsWith("+json")) return parseJson(body)
+  if (mediaType === "application/x-www-form-urlencoded") return parseNestedQuery(body.toString("utf8"))
+
+  if (mediaType === "multipart/form-data") {
+    throw new UnsupportedMediaTypeError("multipart/form-data bodies are not supported yet: send JSON or application/x-www-form-urlencoded")
+  }
+
+  return {}
+}
+
+function parseJson(body: Buffer): Params {
+  let parsed: unknown
+
+  try {
+    parsed = JSON.parse(body.toString("utf8"))
+  } catch (error) {
+    throw new BadRequestError(`The request body is not valid JSON: ${(error as Error).message}`)
+  }
+
+  // Like Rails, a JSON body that is not an object (an array, a number) is kept under `_json`.
+  if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Params
+
+  return {_json: parsed}
+}

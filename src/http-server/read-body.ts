@@ -1,0 +1,46 @@
+import type {IncomingMessage} from "node:http"
+import {PayloadTooLargeError} from "./errors.js"
+
+/**
+ * Reads the whole body, refusing one over `limit` bytes: at once when Content-Length says so,
+ * otherwise as soon as the received bytes pass it (chunked uploads have no length up front).
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers["content-length"])
+
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new PayloadTooLargeError(limit))
+
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let received = 0
+    let done = false
+
+    const finish = (error?: Error) => {
+      if (done) return
+      done = true
+      request.off("data", onData)
+      request.off("end", onEnd)
+      request.off("error", onError)
+
+      if (error) reject(error)
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received))
+    }
+    const onData = (chunk: Buffer) => {
+      received += chunk.length
+
+      if (received > limit) {
+        // Stop buffering; the response closes the connection so the rest is never read.
+        request.pause()
+        finish(new PayloadTooLargeError(limit))
+      } else {
+        chunks.push(chunk)
+      }
+    }
+    const onEnd = () => finish()
+    const onError = (error: Error) => finish(error)
+
+    request.on("data", onData)
+    request.on("end", onEnd)
+    request.on("error", onError)
+  })
+}

@@ -1,0 +1,79 @@
+import type {IncomingHttpHeaders, IncomingMessage} from "node:http"
+import {prefersJson} from "./prefers-json.js"
+
+export interface RequestArgs {
+  incoming: IncomingMessage
+  body: Buffer
+}
+
+/** The request as controllers see it. */
+export default class Request {
+  private readonly incoming: IncomingMessage
+  private readonly rawBody: Buffer
+  private readonly url: string
+  private readonly queryIndex: number
+
+  constructor({incoming, body}: RequestArgs) {
+    this.incoming = incoming
+    this.rawBody = body
+    this.url = incoming.url || "/"
+    this.queryIndex = this.url.indexOf("?")
+  }
+
+  /** The request target as sent, query string included (`/tasks?page=2`); see pathname(). */
+  path(): string {
+    return this.url
+  }
+
+  /** The path without the query string (`/tasks`). */
+  pathname(): string {
+    return this.queryIndex === -1 ? this.url : this.url.slice(0, this.queryIndex)
+  }
+
+  /** The query string without `?`, or "". */
+  queryString(): string {
+    return this.queryIndex === -1 ? "" : this.url.slice(this.queryIndex + 1)
+  }
+
+  /** Upper case: `GET`, `POST`, ... */
+  method(): string {
+    return (this.incoming.method || "GET").toUpperCase()
+  }
+
+  /** A header's value by case-insensitive name; repeated headers are joined with ", ". */
+  header(name: string): string | undefined {
+    const value = this.incoming.headers[name.toLowerCase()]
+
+    return Array.isArray(value) ? value.join(", ") : value
+  }
+
+  headers(): IncomingHttpHeaders {
+    return this.incoming.headers
+  }
+
+  contentType(): string | undefined {
+    return this.header("content-type")
+  }
+
+  /** The raw body as a string (empty for none). */
+  body(): string {
+    return this.rawBody.toString("utf8")
+  }
+
+  rawBodyBuffer(): Buffer {
+    return this.rawBody
+  }
+
+  remoteAddress(): string | undefined {
+    return this.incoming.socket.remoteAddress
+  }
+
+  /** Whether the client prefers JSON (Accept header), used for error and 404 responses. */
+  acceptsJson(): boolean {
+    return prefersJson(this.incoming.headers)
+  }
+
+  getIncomingMessage(): IncomingMessage {
+    return this.incoming
+  }
+}
