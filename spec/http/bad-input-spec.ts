@@ -59,10 +59,11 @@ describe("HTTP server - bad input", () => {
     expect(JSON.parse(response.body).params).toEqual({_json: [1, 2]})
   })
 
-  it("answers 415 to multipart bodies (not supported yet)", async () => {
+  it("answers 400 with a message to a malformed multipart body", async () => {
     const response = await request(port, "POST", "/projects", {body: "--b\r\n\r\n--b--", headers: {"content-type": "multipart/form-data; boundary=b", accept: "application/json"}})
 
-    expect(response.status).toEqual(415)
+    expect(response.status).toEqual(400)
+    expect(JSON.parse(response.body).error).toMatch(/^Malformed multipart\/form-data body: /)
   })
 
   it("ignores __proto__ keys in query and form params", async () => {

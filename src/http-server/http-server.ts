@@ -112,6 +112,10 @@ export default class HttpServer {
 
   private track(handling: Promise<void>): void {
     this.inFlight.add(handling)
-    handling.catch((error) => { void this.logger.error("Unhandled error in the request handler:", error) }).finally(() => this.inFlight.delete(handling))
+    // One reaction per request (not catch + finally): this runs for every request.
+    handling.then(() => { this.inFlight.delete(handling) }, (error) => {
+      this.inFlight.delete(handling)
+      void this.logger.error("Unhandled error in the request handler:", error)
+    })
   }
 }

@@ -25,7 +25,7 @@ function keyParts(key: string): string[] {
 }
 
 /** Sets `value` at `key` (Rails-style brackets) in `target`; a clash between shapes keeps the last value. */
-export function setNestedParam(target: Params, key: string, value: string): void {
+export function setNestedParam(target: Params, key: string, value: ParamValue): void {
   const parts = keyParts(key)
 
   if (parts.some((part) => forbiddenKeys.has(part))) return

@@ -1,7 +1,8 @@
-import {BadRequestError, UnsupportedMediaTypeError} from "./errors.js"
+import {BadRequestError} from "./errors.js"
 import {parseNestedQuery, type Params} from "./nested-params.js"
+import {parseMultipart} from "./parse-multipart.js"
 
-/** The body's params by Content-Type: JSON and urlencoded forms; other bodies give none. */
+/** The body's params by Content-Type: JSON, urlencoded and multipart forms; other bodies give none. */
 export function parseBody(body: Buffer, contentType: string | undefined): Params {
   if (body.length === 0) return {}
 
@@ -10,9 +11,7 @@ export function parseBody(body: Buffer, contentType: string | undefined): Params
   if (mediaType === "application/json" || mediaType.endsWith("+json")) return parseJson(body)
   if (mediaType === "application/x-www-form-urlencoded") return parseNestedQuery(body.toString("utf8"))
 
-  if (mediaType === "multipart/form-data") {
-    throw new UnsupportedMediaTypeError("multipart/form-data bodies are not supported yet: send JSON or application/x-www-form-urlencoded")
-  }
+  if (mediaType === "multipart/form-data") return parseMultipart(body, contentType as string)
 
   return {}
 }

@@ -1,12 +1,19 @@
 import type {IncomingMessage} from "node:http"
 import {PayloadTooLargeError} from "./errors.js"
 
+const emptyBody = Buffer.alloc(0)
+
 /**
  * Reads the whole body, refusing one over `limit` bytes: at once when Content-Length says so,
  * otherwise as soon as the received bytes pass it (chunked uploads have no length up front).
  */
-export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers["content-length"])
+export function readBody(request: IncomingMessage, limit: number): Buffer | Promise<Buffer> {
+  const {headers} = request
+
+  // Most requests (GET, HEAD) carry no body at all: skip the stream and the promise.
+  if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) return emptyBody
+
+  const declared = Number(headers["content-length"])
 
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new PayloadTooLargeError(limit))
 

@@ -88,7 +88,8 @@ export default class RequestHandler {
 
     if (!isAction(ControllerClass, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
 
-    const body = await readBody(incoming, this.maxBodyBytes)
+    const reading = readBody(incoming, this.maxBodyBytes)
+    const body = reading instanceof Buffer ? reading : await reading
     const request = new Request({incoming, body})
 
     onRequest(request)

@@ -1,10 +1,12 @@
 import type {ServerResponse} from "node:http"
 import type Response from "./response.js"
 
-/** Writes status, headers and body in one `end()`, with the Content-Length computed here. */
+/**
+ * Writes status, headers and body in one `end()`, with the Content-Length computed here. A string
+ * body stays a string: node:http then sends headers and body in one write instead of a writev.
+ */
 export function writeResponse(serverResponse: ServerResponse, response: Response, {closeConnection = false}: {closeConnection?: boolean} = {}): void {
   const body = response.getBody()
-  const buffer = typeof body === "string" ? Buffer.from(body, "utf8") : body
   const headers: Record<string, string | string[]> = {}
 
   for (const [name, value] of response.headers()) headers[name] = value
@@ -13,9 +15,9 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
 
   if (cookies.length > 0) headers["set-cookie"] = [...cookies]
 
-  headers["content-length"] = String(buffer.length)
+  headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body, "utf8") : body.length)
   if (closeConnection) headers.connection = "close"
 
   serverResponse.writeHead(response.getStatus(), headers)
-  serverResponse.end(buffer)
+  serverResponse.end(body, "utf8")
 }

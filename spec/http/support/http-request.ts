@@ -7,8 +7,8 @@ export interface RawResponse {
   body: string
 }
 
-/** One HTTP request with node:http (no keep-alive), so tests see exactly what the server sent. */
-export function request(port: number, method: string, path: string, {body, headers = {}}: {body?: string | Buffer, headers?: Record<string, string>} = {}): Promise<RawResponse> {
+/** One HTTP request with node:http (no keep-alive), so tests see exactly what the server sent; fails after `timeoutMs` rather than hang. */
+export function request(port: number, method: string, path: string, {body, headers = {}, timeoutMs = 10_000}: {body?: string | Buffer, headers?: Record<string, string>, timeoutMs?: number} = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request({host: "127.0.0.1", port, method, path, headers, agent: false}, (response) => {
       const chunks: Buffer[] = []
@@ -18,6 +18,7 @@ export function request(port: number, method: string, path: string, {body, heade
       response.on("error", reject)
     })
 
+    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`${method} ${path} got no response within ${timeoutMs}ms`)))
     outgoing.on("error", reject)
     outgoing.end(body)
   })

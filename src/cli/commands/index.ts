@@ -60,11 +60,12 @@ export const commands: CommandDefinition[] = [
   {
     name: "server",
     description: "Serve the app over HTTP (default 127.0.0.1:3006) until SIGTERM/SIGINT",
-    usage: "velocious server [--host 0.0.0.0] [--port 8082]",
+    usage: "velocious server [--host 0.0.0.0] [--port 8082] [--workers 4]",
     options: {
       host: {type: "string", valueName: "<host>", description: "Interface to listen on (default 127.0.0.1)"},
       port: {type: "string", short: "p", valueName: "<port>", description: "Port to listen on (default 3006)"},
-      "max-body-mb": {type: "string", valueName: "<mb>", description: "Refuse request bodies larger than this with 413 (default 10)"}
+      "max-body-mb": {type: "string", valueName: "<mb>", description: "Refuse request bodies larger than this with 413 (default 10)"},
+      workers: {type: "string", short: "w", valueName: "<n>", description: "Processes sharing the port (default: one per core in production, 1 otherwise)"}
     },
     load: () => import("./server.js")
   },

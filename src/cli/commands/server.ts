@@ -16,32 +16,50 @@ function numberOption(value: unknown, name: string, fallback: number): number {
   return number
 }
 
-/** Serves the app until SIGTERM/SIGINT, then drains in-flight requests and exits. */
+function workersOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined
+
+  const number = Number(value)
+
+  if (!Number.isInteger(number) || number < 1) throw new ServerOptionError(`--workers must be a whole number of at least 1, got '${String(value)}'`)
+
+  return number
+}
+
+/** Serves the app until SIGTERM/SIGINT, then drains in-flight requests (in every worker) and exits. */
 export default async function serverCommand({cwd, values, stdout}: CommandContext): Promise<number> {
   const host = (values.host as string | undefined) || defaultHost
   const port = numberOption(values.port, "port", defaultPort)
   const maxBodyBytes = Math.floor(numberOption(values["max-body-mb"], "max-body-mb", defaultMaxBodyBytes / 1024 / 1024) * 1024 * 1024)
-  const {server, configuration, port: boundPort} = await startAppServer({directory: cwd, host, port, maxBodyBytes})
+  const workers = workersOption(values.workers)
+  // Signals that arrive while booting are kept, so a quick SIGTERM still drains and exits 0.
+  let received: string | undefined
+  let onSignal: ((signal: string) => void) | undefined
+  const onTerm = () => { received ||= "SIGTERM"; onSignal?.(received) }
+  const onInt = () => { received ||= "SIGINT"; onSignal?.(received) }
 
-  stdout.write(`Velocious listening on http://${host}:${boundPort} (${configuration.getEnvironment()}, pid ${process.pid})\n`)
+  process.on("SIGTERM", onTerm)
+  process.on("SIGINT", onInt)
 
-  await new Promise<void>((resolve) => {
-    const shutDown = (signal: string) => {
-      process.off("SIGTERM", onTerm)
-      process.off("SIGINT", onInt)
-      stdout.write(`${signal}: finishing in-flight requests\n`)
-      resolve()
-    }
-    const onTerm = () => shutDown("SIGTERM")
-    const onInt = () => shutDown("SIGINT")
+  try {
+    const {server, configuration, port: boundPort, workers: workerCount} = await startAppServer({directory: cwd, host, port, maxBodyBytes, workers})
+    const processes = workerCount === 1 ? `pid ${process.pid}` : `${workerCount} workers, primary pid ${process.pid}`
 
-    process.on("SIGTERM", onTerm)
-    process.on("SIGINT", onInt)
-  })
+    stdout.write(`Velocious listening on http://${host}:${boundPort} (${configuration.getEnvironment()}, ${processes})\n`)
 
-  await server.stop()
-  await configuration.closeDatabaseConnections()
-  stdout.write("Stopped\n")
+    const signal = await new Promise<string>((resolve) => {
+      if (received) resolve(received)
+      else onSignal = resolve
+    })
 
-  return 0
+    stdout.write(`${signal}: finishing in-flight requests\n`)
+    await server.stop()
+    await configuration.closeDatabaseConnections()
+    stdout.write("Stopped\n")
+
+    return 0
+  } finally {
+    process.off("SIGTERM", onTerm)
+    process.off("SIGINT", onInt)
+  }
 }

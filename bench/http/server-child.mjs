@@ -1,0 +1,82 @@
+// One benchmarked server per process, so it never shares an event loop with the load
+// generator. argv[2] is the side; the port goes to the parent over IPC, and "rss" asks for memory.
+import http from "node:http"
+import path from "node:path"
+import {fileURLToPath} from "node:url"
+
+const side = process.argv[2]
+const hello = JSON.stringify({hello: "world"})
+
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server.address().port)))
+}
+
+function rawServer(handler) {
+  const server = http.createServer({noDelay: true}, handler)
+
+  server.keepAliveTimeout = 5000
+
+  return listen(server)
+}
+
+const sides = {
+  async "raw-hello"() {
+    return rawServer((request, response) => {
+      if (request.url === "/hello") {
+        response.writeHead(200, {"content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(hello)})
+        response.end(hello)
+      } else {
+        response.writeHead(404).end()
+      }
+    })
+  },
+  async "raw-tasks"() {
+    const {default: Database} = await import("better-sqlite3")
+    const database = new Database(process.env.BENCH_SQLITE_FILE)
+    const statement = database.prepare("SELECT * FROM tasks LIMIT 20")
+
+    return rawServer((request, response) => {
+      const body = JSON.stringify(statement.all())
+
+      response.writeHead(200, {"content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body)})
+      response.end(body)
+    })
+  },
+  async fastify() {
+    const {default: Fastify} = await import("fastify")
+    const app = Fastify({logger: false})
+
+    app.get("/hello", async () => ({hello: "world"}))
+    await app.listen({port: 0, host: "127.0.0.1"})
+
+    return app.server.address().port
+  },
+  async express() {
+    const {default: express} = await import("express")
+    const app = express()
+
+    app.get("/hello", (request, response) => { response.json({hello: "world"}) })
+
+    return listen(http.createServer(app))
+  },
+  async velocious() {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+    const {startAppServer} = await import(path.join(root, "build/src/http-server/start-app-server.js"))
+    const {port} = await startAppServer({directory: process.env.BENCH_APP_DIRECTORY, host: "127.0.0.1", port: 0, workers: 1})
+
+    return port
+  }
+}
+
+const port = await sides[side]()
+
+process.on("SIGINT", () => process.exit(0))
+process.on("message", (message) => {
+  if (message !== "rss") return
+
+  // A full collection first (the parent starts us with --expose-gc), so garbage that V8 has
+  // not collected yet is not counted as growth.
+  globalThis.gc?.()
+  process.send(process.memoryUsage())
+})
+process.send({port})
