@@ -4,6 +4,8 @@
 //   node bench/db/run.mjs            ROUNDS=7 DIALECTS=sqlite,pgsql node bench/db/run.mjs
 import {driverClassFor} from "../../build/src/database/drivers/driver-class-for.js"
 import SchemaStatements from "../../build/src/database/migration/schema-statements.js"
+import {measureRounds, median, medianRatio} from "../support/measure.mjs"
+import {printTable} from "../support/table.mjs"
 import {dialects, insertSql, selectSql} from "./dialects.mjs"
 
 const rounds = Number(process.env.ROUNDS || 5)
@@ -48,21 +50,6 @@ const workloads = [
   }
 ]
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-async function timed(callback) {
-  const started = performance.now()
-
-  await callback()
-
-  return performance.now() - started
-}
-
 async function createTable(driver) {
   const schema = new SchemaStatements(driver)
 
@@ -90,26 +77,15 @@ async function benchDialect(dialect) {
 
   try {
     for (const workload of workloads) {
-      const times = {raw: [], velocious: []}
+      const times = await measureRounds({
+        sides: ["raw", "velocious"],
+        rounds,
+        warmupRounds,
+        run: (which) => which === "raw" ? workload.raw(raw) : workload.velocious(side),
+        reset: () => workload.reset?.(driver)
+      })
 
-      for (let round = 0; round < warmupRounds + rounds; round++) {
-        // Alternate which side goes first so neither always gets the warmer caches.
-        const order = round % 2 ? ["velocious", "raw"] : ["raw", "velocious"]
-
-        for (const which of order) {
-          await workload.reset?.(driver)
-
-          const ms = await timed(() => which === "raw" ? workload.raw(raw) : workload.velocious(side))
-
-          if (round >= warmupRounds) times[which].push(ms)
-        }
-      }
-
-      // Rounds are paired (run back to back), so the median of per-round ratios is steadier
-      // than a ratio of medians when other work shares the machine.
-      const ratios = times.raw.map((raw, round) => times.velocious[round] / raw)
-
-      results.push({dialect: dialect.dialect, workload: workload.name, raw: median(times.raw), velocious: median(times.velocious), ratio: median(ratios)})
+      results.push({dialect: dialect.dialect, workload: workload.name, raw: median(times.raw), velocious: median(times.velocious), ratio: medianRatio(times.velocious, times.raw)})
     }
   } finally {
     await raw.close()
@@ -121,19 +97,15 @@ async function benchDialect(dialect) {
   return results
 }
 
-function printTable(rows) {
+function printResults(rows) {
   const header = ["dialect", "workload", "raw ms", "velocious ms", "ratio", "target", ""]
   const lines = rows.map((row) => {
     const ratio = row.ratio
 
     return [row.dialect, row.workload, row.raw.toFixed(1), row.velocious.toFixed(1), `${ratio.toFixed(2)}x`, `<= ${target.toFixed(2)}x`, ratio > target ? "MISS" : "ok"]
   })
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)))
-  const format = (cells) => cells.map((cell, column) => column >= 2 && column <= 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])).join("  ").trimEnd()
 
-  console.log(format(header))
-  console.log(widths.map((width) => "-".repeat(width)).join("  "))
-  for (const line of lines) console.log(format(line))
+  printTable(header, lines, {rightAligned: [2, 3, 4]})
 
   return lines.filter((line) => line[6] === "MISS").length
 }
@@ -157,6 +129,6 @@ for (const dialect of dialects) {
 
 console.log("")
 
-const misses = printTable(rows)
+const misses = printResults(rows)
 
 console.log(misses ? `\n${misses} workload(s) miss the ${target.toFixed(2)}x target` : `\nAll workloads within ${target.toFixed(2)}x of the raw driver`)

@@ -17,6 +17,7 @@ export interface QueryState {
   offset?: number
   distinct: boolean
   reverse: boolean
+  /** Never changed in place (copies share it); preload() sets a new tree. */
   preloads: PreloadTree
   perPage?: number
   page?: number
@@ -37,6 +38,20 @@ export function copyQueryState(state: QueryState): QueryState {
     joinedPaths: new Set(state.joinedPaths),
     orders: [...state.orders],
     groups: [...state.groups],
-    preloads: structuredClone(state.preloads)
+    // Shared, not cloned: most queries never preload, and preload() replaces the tree with a changed copy.
+    preloads: state.preloads
   }
+}
+
+/** A deep copy of a preload tree (nested objects with `true` leaves), cheaper than structuredClone. */
+export function copyPreloadTree(tree: PreloadTree): PreloadTree {
+  const copy: PreloadTree = {}
+
+  for (const name of Object.keys(tree)) {
+    const children = tree[name]
+
+    copy[name] = children === true ? true : copyPreloadTree(children)
+  }
+
+  return copy
 }

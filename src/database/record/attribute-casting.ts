@@ -1,4 +1,5 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
+import {parseStoredDate} from "../drivers/base/parse-date.js"
 
 /**
  * Drivers return what the database gives (1/0 booleans on SQLite and MySQL, datetime text on
@@ -32,8 +33,83 @@ export function castFromDatabase(column: ColumnInfo | undefined, value: unknown)
   }
 }
 
+/**
+ * Datetime text (SQLite) is left as text when a row is loaded and made a Date on first read, as
+ * Rails casts lazily: parsing two timestamps per row was most of the cost of loading rows, and
+ * many rows never have theirs read. A record with such text reads through castDeferred().
+ */
+export function isDeferredCast(column: ColumnInfo | undefined, value: unknown): column is ColumnInfo {
+  return typeof value === "string" && column !== undefined && column.type === "datetime"
+}
+
+/** Every deferred value of `attributes` cast, in place. */
+export function castDeferred(columnsByName: ReadonlyMap<string, ColumnInfo>, attributes: {[name: string]: unknown}): void {
+  for (const name in attributes) {
+    const column = columnsByName.get(name)
+    const value = attributes[name]
+
+    if (isDeferredCast(column, value)) attributes[name] = castFromDatabase(column, value)
+  }
+}
+
+/** A row from the driver as record attributes: a copy, cast like castRowInPlace() does. */
+export function castRowFromDatabase(columnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): {[name: string]: unknown} {
+  const attributes = {...row}
+
+  castColumnsInPlace(columnsByName, attributes)
+
+  return attributes
+}
+
+/** castRowInPlace() for a single row, its columns looked up by name. */
+export function castColumnsInPlace(columnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): void {
+  for (const name in row) {
+    const column = columnsByName.get(name)
+
+    if (!castsValues(column)) continue
+
+    const value = row[name]
+
+    if (isDeferredCast(column, value)) continue
+
+    const cast = castFromDatabase(column, value)
+
+    if (cast !== value) row[name] = cast
+  }
+}
+
+/** Column types whose values castFromDatabase() may change; the others (text, uuid, ...) pass as they are. */
+const castTypes = new Set(["boolean", "datetime", "json", "integer", "tinyint", "bigint"])
+
+export function castsValues(column: ColumnInfo | undefined): column is ColumnInfo {
+  return column !== undefined && castTypes.has(column.type)
+}
+
+/**
+ * Casts a row from the driver in place, for a query's own rows that become record attributes
+ * as they are: only `names` (its columns of a type that casts) are visited, and a value is
+ * written only when casting changes it. Deferred datetime text stays text.
+ */
+export function castRowInPlace(names: readonly string[], columns: readonly ColumnInfo[], row: {[name: string]: unknown}): void {
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]
+    const column = columns[index]
+    const value = row[name]
+
+    if (isDeferredCast(column, value)) continue
+
+    const cast = castFromDatabase(column, value)
+
+    if (cast !== value) row[name] = cast
+  }
+}
+
 /** `YYYY-MM-DD HH:MM:SS(.mmm)` is stored in UTC by every driver. */
 function parseDatabaseDate(text: string): Date {
+  return parseStoredDate(text) ?? parseDateText(text)
+}
+
+function parseDateText(text: string): Date {
   const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(text) && !/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? `${text.replace(" ", "T")}Z` : text
 
   return new Date(iso)

@@ -14,7 +14,22 @@ export function addCallback(model: typeof Record, name: CallbackName, callback: 
   callbacks.set(name, [...(callbacks.get(name) || []), callback])
 }
 
-/** Runs the model's callbacks in the order they were declared, with the record as argument and as `this`. */
-export async function runCallbacks(record: Record, name: CallbackName): Promise<void> {
-  for (const callback of record.getModel().getCallbacks().get(name) || []) await callback.call(record, record)
+export function hasCallbacks(model: typeof Record, name: CallbackName): boolean {
+  const callbacks = model.getCallbacks().get(name)
+
+  return callbacks !== undefined && callbacks.length > 0
+}
+
+/**
+ * Runs the model's callbacks in the order they were declared, with the record as argument and as
+ * `this`. With none declared it returns at once, without a promise: a save asks for six kinds.
+ */
+export function runCallbacks(record: Record, name: CallbackName): Promise<void> | undefined {
+  const callbacks = record.getModel().getCallbacks().get(name)
+
+  return callbacks !== undefined && callbacks.length > 0 ? runEach(record, callbacks) : undefined
+}
+
+async function runEach(record: Record, callbacks: Callback[]): Promise<void> {
+  for (const callback of callbacks) await callback.call(record, record)
 }

@@ -24,15 +24,6 @@ export function databaseErrorContextOf(error: unknown): DatabaseErrorContext | u
   return typeof error === "object" && error !== null ? (error as {[contextKey]?: DatabaseErrorContext})[contextKey] : undefined
 }
 
-/** Runs a write of `model`'s rows; constraint errors come back naming the model and column (see addDatabaseErrorContext). */
-export async function withDatabaseErrorContext<Result>(model: typeof Record, db: BaseDriver, rows: Attributes[], write: () => Promise<Result>): Promise<Result> {
-  try {
-    return await write()
-  } catch (error) {
-    throw await addDatabaseErrorContext(model, db, error, rows)
-  }
-}
-
 /**
  * A unique/not-null/foreign-key error as the same class with `Task name: ` in front of the
  * database's message, so a failing save in a big app says which model and column at a glance.

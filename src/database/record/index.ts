@@ -2,8 +2,9 @@ import type Configuration from "../../configuration.js"
 import {currentConfiguration} from "../../configuration/current.js"
 import type BaseDriver from "../drivers/base/base-driver.js"
 import Query from "../query/index.js"
+import {findByKey, isScalarKey} from "../query/find-by-key.js"
 import type {PreloadTree} from "../query/query-state.js"
-import {castForDatabase, castFromDatabase} from "./attribute-casting.js"
+import {castColumnsInPlace, castDeferred, castForDatabase, castFromDatabase, castRowFromDatabase, castRowInPlace, castsValues, isDeferredCast} from "./attribute-casting.js"
 import {RecordNotInitializedError, UnknownAttributeError} from "./errors.js"
 import ModelMetadata from "./model-metadata.js"
 import {registerModel} from "./model-registry.js"
@@ -24,6 +25,7 @@ type QueryOf<Model extends typeof Record> = Query<Model>
 
 const metadataKey = Symbol("velocious.record.metadata")
 const tableNameKey = Symbol("velocious.record.tableName")
+const defaultTableNameKey = Symbol("velocious.record.defaultTableName")
 const relationshipsKey = Symbol("velocious.record.relationships")
 const validationsKey = Symbol("velocious.record.validations")
 const callbacksKey = Symbol("velocious.record.callbacks")
@@ -55,7 +57,8 @@ export default class Record {
   static getTableName(): string {
     const statics = this as unknown as ModelStatics
 
-    return (Object.hasOwn(this, tableNameKey) ? statics[tableNameKey] as string : undefined) || pluralize(underscore(this.name))
+    // Every query asks for it, several times: the name derived from the class is worked out once per class.
+    return (Object.hasOwn(this, tableNameKey) ? statics[tableNameKey] as string : undefined) || own(this, defaultTableNameKey, () => pluralize(underscore(this.name)))
   }
 
   static setTableName(tableName: string): void {
@@ -280,7 +283,11 @@ export default class Record {
   }
 
   static find<Model extends typeof Record>(this: Model, id: unknown): Promise<InstanceType<Model>> {
-    return this.newQuery().find(id)
+    // findByKey() stands for the model's plain query and skips making one; a model that makes its
+    // queries its own way gets them.
+    const plainQuery = this.newQuery === Record.newQuery && this.getQueryClass === Record.getQueryClass
+
+    return plainQuery && isScalarKey(id) ? findByKey(this, id) as Promise<InstanceType<Model>> : this.newQuery().find(id)
   }
 
   static findBy<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model> | null> {
@@ -311,12 +318,17 @@ export default class Record {
     return record
   }
 
-  static async create<Model extends typeof Record>(this: Model, attributes: Attributes = {}): Promise<InstanceType<Model>> {
-    const record = new this(attributes) as InstanceType<Model>
+  static create<Model extends typeof Record>(this: Model, attributes: Attributes = {}): Promise<InstanceType<Model>> {
+    let record: InstanceType<Model>
 
-    await record.save()
+    // Not an async function, which would add a promise per create; an unknown attribute still rejects.
+    try {
+      record = new this(attributes) as InstanceType<Model>
+    } catch (error) {
+      return Promise.reject(error)
+    }
 
-    return record
+    return record.save()
   }
 
   /** Many rows in one INSERT per chunk of the dialect's bound-parameter limit; see insert-multiple.ts. */
@@ -341,23 +353,75 @@ export default class Record {
   static instantiateFromDatabase<Model extends typeof Record>(this: Model, row: Attributes): InstanceType<Model> {
     const record = Object.create(this.prototype) as InstanceType<Model>
     const metadata = this.getMetadata()
-    const attributes: Attributes = {}
 
-    for (const [name, value] of Object.entries(row)) attributes[name] = castFromDatabase(metadata.columnsByName.get(name), value)
-
-    record.setPersistedState(attributes)
+    record.initializeLoaded(castRowFromDatabase(metadata.columnsByName, row), metadata.defersCasts)
 
     return record
+  }
+
+  /**
+   * @internal Records for the rows of one query result, which it takes over: each row becomes
+   * its record's attributes, cast in place, instead of being copied key by key (the copy was
+   * most of the cost of a loaded record). The rows share their columns, so which need casting is
+   * worked out once per result. A model that overrides instantiateFromDatabase() gets it called
+   * per row as before.
+   */
+  static instantiateRows<Model extends typeof Record>(this: Model, rows: Attributes[]): InstanceType<Model>[] {
+    const records = new Array<InstanceType<Model>>(rows.length)
+
+    if (this.instantiateFromDatabase !== Record.instantiateFromDatabase) {
+      for (let index = 0; index < rows.length; index++) records[index] = this.instantiateFromDatabase(rows[index]) as InstanceType<Model>
+
+      return records
+    }
+
+    if (rows.length === 0) return records
+
+    const metadata = this.getMetadata()
+    const castNames: string[] = []
+    const castColumns: ColumnInfo[] = []
+    const prototype = this.prototype
+
+    for (const name of Object.keys(rows[0])) {
+      const column = metadata.columnsByName.get(name)
+
+      if (castsValues(column)) {
+        castNames.push(name)
+        castColumns.push(column)
+      }
+    }
+
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]
+      const record = Object.create(prototype) as InstanceType<Model>
+
+      if (castNames.length > 0) castRowInPlace(castNames, castColumns, row)
+      record.initializeLoaded(row, metadata.defersCasts)
+      records[index] = record
+    }
+
+    return records
   }
 
   // ---- instance ----------------------------------------------------------
 
   private recordAttributes: Attributes = {}
-  private originalAttributes: Attributes = {}
+  /**
+   * The attributes as last persisted; undefined while they still equal recordAttributes (nothing
+   * written since), so loading a row copies nothing: the first write takes the copy.
+   */
+  private originalAttributes: Attributes | undefined = {}
   private newRecord = true
   private destroyed = false
-  private readonly loadedRelationships = new Map<string, unknown>()
-  readonly errors = new Errors(this)
+  /** Whether the attributes may still hold deferred datetime text; every read of them goes through attributeValue() or resolveAttributes(). */
+  private deferredCasts = false
+  // Both made on first use: a query can load thousands of records that never need either.
+  private loadedRelationships: Map<string, unknown> | undefined = undefined
+  private errorsStore: Errors | undefined = undefined
+
+  get errors(): Errors {
+    return this.errorsStore ??= new Errors(this)
+  }
 
   constructor(attributes: Attributes = {}) {
     const model = this.constructor as typeof Record
@@ -371,11 +435,91 @@ export default class Record {
 
   /** @internal after a SELECT or a save: the attributes match the database now. */
   setPersistedState(attributes: Attributes): void {
-    this.recordAttributes = {...attributes}
-    this.originalAttributes = {...attributes}
+    this.adoptPersistedState({...attributes})
+  }
+
+  /**
+   * @internal The fields of a record made from a row with Object.create (the constructor and
+   * its defaults skipped), set in declaration order so loaded records share one object shape.
+   */
+  initializeLoaded(attributes: Attributes, deferredCasts: boolean): void {
+    this.recordAttributes = attributes
+    this.originalAttributes = undefined
     this.newRecord = false
-    ;(this as unknown as {errors: Errors}).errors ??= new Errors(this)
-    ;(this as unknown as {loadedRelationships: Map<string, unknown>}).loadedRelationships ??= new Map()
+    this.destroyed = false
+    this.deferredCasts = deferredCasts
+    this.loadedRelationships = undefined
+    this.errorsStore = undefined
+  }
+
+  /** @internal setPersistedState() for an object made for this record alone (a cast row), kept rather than copied. */
+  adoptPersistedState(attributes: Attributes, deferredCasts = false): void {
+    this.recordAttributes = attributes
+    this.originalAttributes = undefined
+    this.newRecord = false
+    this.deferredCasts = deferredCasts
+  }
+
+  /**
+   * @internal A row the database returned for this record (INSERT ... RETURNING, a reload),
+   * which it takes over, cast in place like a loaded row; through castAttributeFromDatabase()
+   * per value when a model overrides that.
+   */
+  adoptDatabaseRow(row: Attributes): void {
+    const model = this.getModel()
+    const metadata = model.getMetadata()
+
+    if (model.castAttributeFromDatabase === Record.castAttributeFromDatabase) {
+      castColumnsInPlace(metadata.columnsByName, row)
+      this.adoptPersistedState(row, metadata.defersCasts)
+
+      return
+    }
+
+    const attributes: Attributes = {}
+
+    for (const column of Object.keys(row)) attributes[column] = model.castAttributeFromDatabase(metadata.columnsByName.get(column), row[column])
+
+    this.adoptPersistedState(attributes)
+  }
+
+  /** @internal The attributes themselves, not a copy, for persistence to read; never changed through it. */
+  attributesForWrite(): Readonly<Attributes> {
+    this.resolveAttributes()
+
+    return this.recordAttributes
+  }
+
+  private resolveAttributes(): void {
+    if (!this.deferredCasts) return
+
+    const columnsByName = this.getModel().getMetadata().columnsByName
+
+    castDeferred(columnsByName, this.recordAttributes)
+    if (this.originalAttributes) castDeferred(columnsByName, this.originalAttributes)
+    this.deferredCasts = false
+  }
+
+  private attributeValue(column: string): unknown {
+    const value = this.recordAttributes[column]
+
+    if (!this.deferredCasts || typeof value !== "string") return value
+
+    const info = this.getModel().getMetadata().columnsByName.get(column)
+
+    if (!isDeferredCast(info, value)) return value
+
+    // Stored back even while originalAttributes shares these: the Date is the same value.
+    const cast = castFromDatabase(info, value)
+
+    this.recordAttributes[column] = cast
+
+    return cast
+  }
+
+  /** Keeps the persisted values before the first write changes recordAttributes. */
+  private beforeWrite(): void {
+    this.originalAttributes ??= {...this.recordAttributes}
   }
 
   getModel(): typeof Record {
@@ -384,12 +528,15 @@ export default class Record {
 
   assign(attributes: Attributes): this {
     const model = this.getModel()
+    const metadata = model.getMetadata()
 
-    for (const [name, value] of Object.entries(attributes)) {
-      const column = model.getMetadata().columnFor(name)
+    for (const name of Object.keys(attributes)) {
+      const value = attributes[name]
+      const column = metadata.columnFor(name)
 
       if (column) {
-        this.recordAttributes[column] = castForDatabaseOnAssign(model, column, value)
+        this.beforeWrite()
+        this.recordAttributes[column] = castForDatabaseOnAssign(metadata.columnsByName.get(column), value)
         continue
       }
 
@@ -420,19 +567,30 @@ export default class Record {
       throw new UnknownAttributeError(`${this.getModel().name} has no attribute '${name}'`)
     }
 
-    return this.recordAttributes[column] ?? null
+    return this.attributeValue(column) ?? null
   }
 
   writeAttribute(name: string, value: unknown): this {
-    return this.assign({[name]: value})
+    const metadata = this.getModel().getMetadata()
+    const column = metadata.columnFor(name)
+
+    // A column is what assign() would set too; relationships and translations go through it.
+    if (!column) return this.assign({[name]: value})
+
+    this.beforeWrite()
+    this.recordAttributes[column] = castForDatabaseOnAssign(metadata.columnsByName.get(column), value)
+
+    return this
   }
 
   id(): unknown {
-    return this.recordAttributes[this.getModel().primaryKey] ?? null
+    return this.attributeValue(this.getModel().primaryKey) ?? null
   }
 
   /** Column name → value. */
   attributes(): Attributes {
+    this.resolveAttributes()
+
     return {...this.recordAttributes}
   }
 
@@ -456,8 +614,14 @@ export default class Record {
   changes(): {[column: string]: [unknown, unknown]} {
     const changes: {[column: string]: [unknown, unknown]} = {}
 
+    this.resolveAttributes()
+
+    const original = this.originalAttributes
+
+    if (!original) return changes
+
     for (const [column, value] of Object.entries(this.recordAttributes)) {
-      const before = this.originalAttributes[column]
+      const before = original[column]
 
       if (!sameValue(before, value)) changes[column] = [before ?? null, value]
     }
@@ -470,15 +634,19 @@ export default class Record {
   }
 
   async isValid(): Promise<boolean> {
-    await runCallbacks(this, "beforeValidation")
-
-    return await runValidations(this)
+    return await validate(this)
   }
 
-  async save(): Promise<this> {
-    await persistRecord(this)
+  /**
+   * @internal What save() validates with: isValid() when a model overrides it, else the same work
+   * without a promise of its own when nothing needs awaiting (no callbacks, no validations).
+   */
+  validateForSave(): boolean | Promise<boolean> {
+    return this.isValid === Record.prototype.isValid ? validate(this) : this.isValid()
+  }
 
-    return this
+  save(): Promise<this> {
+    return persistRecord(this)
   }
 
   async update(attributes: Attributes): Promise<this> {
@@ -496,19 +664,21 @@ export default class Record {
 
   async reload(): Promise<this> {
     await reloadRecord(this)
-    this.loadedRelationships.clear()
+    this.loadedRelationships?.clear()
 
     return this
   }
 
   /** @internal */
   getLoadedRelationship(name: string): {loaded: boolean, value: unknown} {
-    return {loaded: this.loadedRelationships.has(name), value: this.loadedRelationships.get(name)}
+    const loaded = this.loadedRelationships
+
+    return loaded ? {loaded: loaded.has(name), value: loaded.get(name)} : {loaded: false, value: undefined}
   }
 
   /** @internal */
   setLoadedRelationship(name: string, value: unknown): void {
-    this.loadedRelationships.set(name, value)
+    (this.loadedRelationships ??= new Map()).set(name, value)
   }
 }
 
@@ -518,8 +688,14 @@ function relationshipArgs(name: string, scopeOrOptions?: RelationshipScope | Rel
   return [name, undefined, scopeOrOptions || {}]
 }
 
-function castForDatabaseOnAssign(model: typeof Record, column: string, value: unknown): unknown {
-  return castFromDatabase(model.getMetadata().columnsByName.get(column), castForDatabase(model.getMetadata().columnsByName.get(column), value))
+function validate(record: Record): boolean | Promise<boolean> {
+  const callbacks = runCallbacks(record, "beforeValidation")
+
+  return callbacks ? callbacks.then(() => runValidations(record)) : runValidations(record)
+}
+
+function castForDatabaseOnAssign(column: ColumnInfo | undefined, value: unknown): unknown {
+  return castFromDatabase(column, castForDatabase(column, value))
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,9 +1,10 @@
 import type Record from "./index.js"
 import type BaseDriver from "../drivers/base/base-driver.js"
+import type {ExecuteResult} from "../drivers/base/base-driver.js"
 import {RecordNotFoundError, ValidationError} from "./errors.js"
-import {runCallbacks} from "./callbacks.js"
+import {hasCallbacks, runCallbacks} from "./callbacks.js"
 import {destroyDependents} from "./relationships/dependent.js"
-import {withDatabaseErrorContext} from "./database-error-context.js"
+import {addDatabaseErrorContext} from "./database-error-context.js"
 
 type Attributes = {[column: string]: unknown}
 
@@ -19,27 +20,60 @@ function touchTimestamps(record: Record, creating: boolean): void {
   if (metadata.columnsByName.has("updated_at") && (creating ? record.readAttribute("updated_at") === null : record.isChanged())) record.writeAttribute("updated_at", now)
 }
 
-/** Validates, runs the callbacks and writes the record with one INSERT or UPDATE. */
-export async function persistRecord(record: Record): Promise<void> {
+/**
+ * Validates, runs the callbacks and writes the record with one INSERT or UPDATE. A save in a
+ * loop pays for every promise it makes, so steps with nothing to wait for (no callbacks of a
+ * kind, no validations) make none: `if (pending) await pending`.
+ */
+export async function persistRecord<Saved extends Record>(record: Saved): Promise<Saved> {
   const model = record.getModel()
   const creating = record.isNewRecord()
+  const validity = record.validateForSave()
+  let pending: Promise<void> | undefined
 
-  if (!await record.isValid()) throw new ValidationError(record, record.errors.fullMessages())
+  if (!(typeof validity === "boolean" ? validity : await validity)) throw new ValidationError(record, record.errors.fullMessages())
 
-  await runCallbacks(record, "beforeSave")
-  await runCallbacks(record, creating ? "beforeCreate" : "beforeUpdate")
+  if ((pending = runCallbacks(record, "beforeSave"))) await pending
+  if ((pending = runCallbacks(record, creating ? "beforeCreate" : "beforeUpdate"))) await pending
   touchTimestamps(record, creating)
 
   const db = model.connection()
 
-  await withDatabaseErrorContext(model, db, [record.attributes()], () => creating ? insertRecord(record, db) : updateRecord(record, db))
+  try {
+    if (creating) {
+      // Awaited here rather than in a helper of its own: one promise less per create.
+      const insert = insertStatement(record, db)
 
-  await runCallbacks(record, creating ? "afterCreate" : "afterUpdate")
-  await runCallbacks(record, "afterSave")
-  await db.afterCommit(() => runCallbacks(record, "afterCommit"))
+      if (insert.returning) record.adoptDatabaseRow((await db.query(insert.sql, insert.values))[0] as Attributes)
+      else adoptInsertId(record, await db.execute(insert.sql, insert.values))
+    } else {
+      await updateRecord(record, db)
+    }
+  } catch (error) {
+    // Constraint errors name the model and column (see database-error-context.ts).
+    throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
+  }
+
+  if ((pending = runCallbacks(record, creating ? "afterCreate" : "afterUpdate"))) await pending
+  if ((pending = runCallbacks(record, "afterSave"))) await pending
+  if ((pending = queueAfterCommit(record, db))) await pending
+
+  return record
 }
 
-async function insertRecord(record: Record, db: BaseDriver): Promise<void> {
+/**
+ * Hands the afterCommit callbacks to the driver (queued until the outermost transaction commits).
+ * A model without any queues nothing: a transaction creating thousands of records would otherwise
+ * keep, and at commit schedule, one empty callback per record.
+ */
+function queueAfterCommit(record: Record, db: BaseDriver): Promise<void> | undefined {
+  if (!hasCallbacks(record.getModel(), "afterCommit")) return undefined
+
+  return db.afterCommit(() => runCallbacks(record, "afterCommit"))
+}
+
+/** The INSERT of a new record's attributes; with RETURNING where the database has it, so the stored row comes back. */
+function insertStatement(record: Record, db: BaseDriver): {sql: string, values: unknown[], returning: boolean} {
   const model = record.getModel()
   const metadata = model.getMetadata()
   const primaryKey = metadata.columnsByName.get(model.primaryKey)
@@ -47,36 +81,57 @@ async function insertRecord(record: Record, db: BaseDriver): Promise<void> {
   // A uuid key is made here rather than by the database, so every dialect knows it without RETURNING.
   if (primaryKey?.type === "uuid" && record.id() === null) record.writeAttribute(model.primaryKey, globalThis.crypto.randomUUID())
 
-  const values: Attributes = {}
+  const attributes = record.attributesForWrite()
+  const columns: string[] = []
+  const values: unknown[] = []
 
-  for (const [column, value] of Object.entries(record.attributes())) {
+  for (const column of Object.keys(attributes)) {
+    const value = attributes[column]
+
     if (value === null && column === model.primaryKey) continue
-    if (metadata.columnsByName.has(column)) values[column] = model.castAttributeForDatabase(column, value)
+    if (!metadata.columnsByName.has(column)) continue
+
+    columns.push(column)
+    values.push(model.castAttributeForDatabase(column, value))
   }
 
-  const columns = Object.keys(values)
+  const returning = db.getAdapter().supportsReturning
+
+  return {sql: insertSql(model, db, columns, returning), values, returning}
+}
+
+/** Without RETURNING (MySQL): the attributes as written, with the id the database generated. */
+function adoptInsertId(record: Record, result: ExecuteResult): void {
+  const model = record.getModel()
+  const persisted = record.attributes()
+
+  if (persisted[model.primaryKey] === null || persisted[model.primaryKey] === undefined) {
+    persisted[model.primaryKey] = model.castAttributeFromDatabase(model.getMetadata().columnsByName.get(model.primaryKey), result.insertId)
+  }
+
+  record.adoptPersistedState(persisted)
+}
+
+/** The INSERT for this list of columns, built once per model, table, dialect and list (creates repeat the same few). */
+function insertSql(model: typeof Record, db: BaseDriver, columns: string[], returning: boolean): string {
+  const cache = model.getMetadata().insertStatements
+  const dialect = db.dialect()
+  const tableName = model.getTableName()
+  const cached = cache.get(columns)
+
+  if (cached && cached.dialect === dialect && cached.table === tableName && cached.returning === returning) return cached.sql
+
   const table = quotedTable(model, db)
-  const supportsReturning = db.getAdapter().supportsReturning
   let sql: string
 
-  if (columns.length === 0) sql = db.dialect() === "mysql" ? `INSERT INTO ${table} () VALUES ()` : `INSERT INTO ${table} DEFAULT VALUES`
+  if (columns.length === 0) sql = dialect === "mysql" ? `INSERT INTO ${table} () VALUES ()` : `INSERT INTO ${table} DEFAULT VALUES`
   else sql = `INSERT INTO ${table} (${columns.map((column) => db.quoteIdentifier(column)).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`
 
-  if (supportsReturning) {
-    const rows = await db.query(`${sql} RETURNING *`, Object.values(values))
-    const row = rows[0] as Attributes
+  if (returning) sql = `${sql} RETURNING *`
 
-    record.setPersistedState(castRow(model, row))
+  cache.set(columns, {dialect, table: tableName, returning, sql})
 
-    return
-  }
-
-  const result = await db.execute(sql, Object.values(values))
-  const attributes = record.attributes()
-
-  if (attributes[model.primaryKey] === null || attributes[model.primaryKey] === undefined) attributes[model.primaryKey] = model.castAttributeFromDatabase(primaryKey, result.insertId)
-
-  record.setPersistedState(attributes)
+  return sql
 }
 
 async function updateRecord(record: Record, db: BaseDriver): Promise<void> {
@@ -91,7 +146,7 @@ async function updateRecord(record: Record, db: BaseDriver): Promise<void> {
     await db.execute(`UPDATE ${quotedTable(model, db)} SET ${assignments} WHERE ${db.quoteIdentifier(model.primaryKey)} = ?`, [...values, record.id()])
   }
 
-  record.setPersistedState(record.attributes())
+  record.adoptPersistedState(record.attributes())
 }
 
 export async function destroyRecord(record: Record): Promise<void> {
@@ -102,7 +157,7 @@ export async function destroyRecord(record: Record): Promise<void> {
   await destroyDependents(record)
   await db.execute(`DELETE FROM ${quotedTable(model, db)} WHERE ${db.quoteIdentifier(model.primaryKey)} = ?`, [record.id()])
   await runCallbacks(record, "afterDestroy")
-  await db.afterCommit(() => runCallbacks(record, "afterCommit"))
+  await queueAfterCommit(record, db)
 }
 
 export async function reloadRecord(record: Record): Promise<void> {
@@ -112,14 +167,5 @@ export async function reloadRecord(record: Record): Promise<void> {
 
   if (rows.length === 0) throw new RecordNotFoundError(`Couldn't find ${model.name} with '${model.primaryKey}'=${String(record.id())}`)
 
-  record.setPersistedState(castRow(model, rows[0] as Attributes))
-}
-
-function castRow(model: typeof Record, row: Attributes): Attributes {
-  const metadata = model.getMetadata()
-  const attributes: Attributes = {}
-
-  for (const [column, value] of Object.entries(row)) attributes[column] = model.castAttributeFromDatabase(metadata.columnsByName.get(column), value)
-
-  return attributes
+  record.adoptDatabaseRow(rows[0] as Attributes)
 }

@@ -3,6 +3,8 @@ import {formatDateForDatabase} from "./format-date.js"
 import {LruCache} from "./lru-cache.js"
 import {replacePlaceholders, splitStatements, type SqlLexicalRules} from "./sql-scanner.js"
 
+const maxQuotedNames = 2000
+
 export interface CompiledQuery {
   sql: string
   params: unknown[]
@@ -19,10 +21,27 @@ export class InvalidIdentifierError extends DatabaseError {
 export abstract class QueryCompiler {
   abstract readonly lexicalRules: SqlLexicalRules
   private placeholderCache = new LruCache<string, {sql: string, count: number}>(500)
+  private quotedNames = new Map<string, string>()
 
+  /** Checked and quoted once per name: queries quote the same table and column names on every call. */
   quoteIdentifier(name: string): string {
+    const cached = this.quotedNames.get(name)
+
+    if (cached !== undefined) return cached
+
     this.checkIdentifier(name)
 
+    const quoted = this.quoteName(name)
+
+    // Names come from the schema and the code, a small set; the cap only bounds names made up per call.
+    if (this.quotedNames.size >= maxQuotedNames) this.quotedNames.clear()
+    this.quotedNames.set(name, quoted)
+
+    return quoted
+  }
+
+  /** The dialect's quoting of a name checkIdentifier() accepted. */
+  protected quoteName(name: string): string {
     return `"${name.replaceAll("\"", "\"\"")}"`
   }
 

@@ -22,6 +22,9 @@ export async function connectMysql(config: DriverConfig, environment: DriverEnvi
       timezone: "Z",
       supportBigNumbers: true,
       bigNumberStrings: false,
+      // mysql2/promise otherwise captures a stack trace on every statement for the rare error;
+      // the driver wraps errors in its own, whose stack has the caller's async frames.
+      trace: false,
       ...config.clientOptions
     })
   } catch (error) {

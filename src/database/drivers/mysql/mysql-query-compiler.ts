@@ -5,9 +5,7 @@ import type {SqlLexicalRules} from "../base/sql-scanner.js"
 export class MysqlQueryCompiler extends QueryCompiler {
   readonly lexicalRules: SqlLexicalRules = {quotes: ["'", "\"", "`"], backslashEscapes: true, dollarQuotes: false, hashComments: true, bracketIdentifiers: false}
 
-  override quoteIdentifier(name: string): string {
-    this.checkIdentifier(name)
-
+  protected override quoteName(name: string): string {
     return `\`${name.replaceAll("`", "``")}\``
   }
 

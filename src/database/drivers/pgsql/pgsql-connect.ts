@@ -1,6 +1,7 @@
 import type pg from "pg"
 import type {DriverConfig, DriverEnvironment} from "../base/driver-config.js"
 import {loadPeerDependency} from "../base/load-peer-dependency.js"
+import {parseStoredDate} from "../base/parse-date.js"
 import {translatePgsqlConnectError} from "./pgsql-error-translator.js"
 
 type PgModule = typeof pg
@@ -15,7 +16,7 @@ const int8Oid = 20
 function typeParsers(pgModule: PgModule) {
   return {
     getTypeParser(oid: number, format?: "text" | "binary") {
-      if (oid === timestampWithoutTimeZoneOid) return (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      if (oid === timestampWithoutTimeZoneOid) return (value: string) => parseStoredDate(value) ?? new Date(`${value.replace(" ", "T")}Z`)
       if (oid === int8Oid) {
         return (value: string) => {
           const number = Number(value)

@@ -28,6 +28,7 @@ export default class Relationship {
   readonly scope: RelationshipScope | undefined
   readonly options: RelationshipOptions
   private readonly targetClassName: string
+  private defaultForeignKey: string | undefined
 
   constructor({owner, kind, name, scope, options, defaultClassName}: {owner: typeof Record, kind: RelationshipKind, name: string, scope?: RelationshipScope, options: RelationshipOptions, defaultClassName: string}) {
     this.owner = owner
@@ -52,7 +53,8 @@ export default class Relationship {
   foreignKey(): string {
     if (this.options.foreignKey) return this.options.foreignKey
 
-    return this.kind === "belongsTo" ? `${underscore(this.name)}_id` : `${underscore(this.owner.name)}_id`
+    // Worked out once: preloading and joins ask for it on every query.
+    return this.defaultForeignKey ??= this.kind === "belongsTo" ? `${underscore(this.name)}_id` : `${underscore(this.owner.name)}_id`
   }
 
   /** The column the foreign key points at: the target's primary key for belongsTo, the owner's otherwise. */

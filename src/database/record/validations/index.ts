@@ -28,11 +28,17 @@ export function addValidations(model: typeof Record, list: ValidatorDefinition[]
   }
 }
 
-/** Clears and refills `record.errors`; true when there are none. */
-export async function runValidations(record: Record): Promise<boolean> {
+/** Clears and refills `record.errors`; true when there are none. Without validations it answers without a promise. */
+export function runValidations(record: Record): boolean | Promise<boolean> {
   record.errors.clear()
 
-  for (const definition of record.getModel().getValidations()) {
+  const definitions = record.getModel().getValidations()
+
+  return definitions.length === 0 ? true : runEach(record, definitions)
+}
+
+async function runEach(record: Record, definitions: ValidatorDefinition[]): Promise<boolean> {
+  for (const definition of definitions) {
     await definition.validator({record, attribute: definition.attribute, value: record.readAttribute(definition.attribute), options: definition.options})
   }
 

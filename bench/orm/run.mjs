@@ -1,0 +1,191 @@
+// Velocious models against the raw drivers under them (better-sqlite3, pg, mysql2) and against
+// knex and Kysely on those same drivers, per dialect, on one schema (see schema.mjs). Prints the
+// median ms per side and the median per-round ratios: velocious/raw (target <= 1.5x) and
+// velocious/knex, velocious/kysely (target < 1.0x). A benchmark, not a test.
+//   node bench/orm/run.mjs      ROUNDS=7 WARMUP_ROUNDS=1 DIALECTS=sqlite WORKLOADS=find node bench/orm/run.mjs
+import {measureRounds, median, medianRatio} from "../support/measure.mjs"
+import {selectedServers} from "../support/servers.mjs"
+import {printTable} from "../support/table.mjs"
+import {knexSide} from "./knex-side.mjs"
+import {kyselySide} from "./kysely-side.mjs"
+import {rawSide} from "./raw-side.mjs"
+import {createTables, dropTables, projectCount, resetTasks, rowsPerState, seed, seedTaskCount, stateCount, stateName} from "./schema.mjs"
+import {velociousConnection, velociousSide} from "./velocious-side.mjs"
+
+const env = process.env
+const rounds = Number(env.ROUNDS || 5)
+const warmupRounds = Number(env.WARMUP_ROUNDS || 2)
+const onlyWorkloads = env.WORKLOADS?.split(",").map((each) => each.trim())
+const sides = ["raw", "velocious", "knex", "kysely"]
+const targets = {raw: {within: (ratio) => ratio <= 1.5, text: "<= 1.50x"}, knex: {within: (ratio) => ratio < 1, text: "< 1.00x"}, kysely: {within: (ratio) => ratio < 1, text: "< 1.00x"}}
+
+const findCount = 1_000
+const whereCount = 1_000
+const createCount = 10_000
+const insertMultipleCount = 10_000
+const preloadTaskCount = 100
+const preloadCount = 100
+
+/** Rows for the write workloads, made once so no side pays for building its input. */
+function writeInput(count) {
+  const list = []
+  const columns = ["project_id", "name", "state"]
+  const arrays = []
+  const objects = []
+
+  for (let index = 0; index < count; index++) {
+    const projectId = (index % projectCount) + 1
+    const name = `new task ${index}`
+    // A state no read workload asks for, so leftovers could never change what the reads return.
+    const state = "created"
+
+    list.push({projectId, name, state})
+    arrays.push([projectId, name, state])
+    objects.push({project_id: projectId, name, state})
+  }
+
+  return {list, columns, arrays, objects}
+}
+
+const workloads = [
+  {
+    key: "find",
+    name: `Task.find × ${findCount.toLocaleString("en")}`,
+    async run(side) {
+      for (let index = 0; index < findCount; index++) await side.find((index % seedTaskCount) + 1)
+    }
+  },
+  {
+    key: "where",
+    name: `where({state}) ${rowsPerState} rows × ${whereCount.toLocaleString("en")}`,
+    async run(side) {
+      for (let index = 0; index < whereCount; index++) await side.whereState(stateName(index))
+    }
+  },
+  {
+    key: "create",
+    name: `Task.create × ${createCount.toLocaleString("en")}, 1 tx`,
+    input: writeInput(createCount),
+    run(side) { return side.createTasks(this.input.list) },
+    reset: resetTasks
+  },
+  {
+    key: "insertMultiple",
+    name: `insertMultiple ${insertMultipleCount.toLocaleString("en")} rows`,
+    input: writeInput(insertMultipleCount),
+    run(side) { return side.insertMultiple(this.input) },
+    reset: resetTasks
+  },
+  {
+    key: "preload",
+    name: `preload project, ${preloadTaskCount} tasks × ${preloadCount}`,
+    async run(side) {
+      for (let index = 0; index < preloadCount; index++) await side.preload(preloadTaskCount)
+    }
+  }
+]
+
+/** Every side must read the same rows, or the timings compare different work. */
+async function checkSides(implementations) {
+  for (const [name, side] of Object.entries(implementations)) {
+    const found = await side.find(7)
+    const rows = await side.whereState(stateName(3))
+    const preloaded = await side.preload(preloadTaskCount)
+    const problems = []
+
+    if (side.check.id(found) !== 7) problems.push(`find(7) gave id ${side.check.id(found)}`)
+    if (rows.length !== rowsPerState || rows.some((row) => side.check.state(row) !== stateName(3))) problems.push(`where({state}) gave ${rows.length} rows`)
+    if (preloaded.length !== preloadTaskCount || preloaded.some((task) => !/^project \d+$/.test(side.check.projectName(task)))) problems.push("preload gave tasks without their projects")
+    if (problems.length > 0) throw new Error(`The ${name} side reads other rows than expected: ${problems.join("; ")}`)
+  }
+}
+
+async function benchDialect(server) {
+  const {config, cleanup} = await server.prepare()
+  const {configuration, driver} = await velociousConnection(config)
+  // What Velocious' insertMultiple puts in one statement (5 columns with the timestamps), for knex and Kysely too.
+  const rowsPerStatement = Math.floor(driver.getAdapter().maxBindParameters / 5)
+  const implementations = {}
+  const results = []
+
+  try {
+    await createTables(driver)
+    await seed(driver)
+
+    implementations.velocious = await velociousSide(configuration)
+    implementations.raw = await rawSide[server.dialect](config)
+    implementations.knex = await knexSide(config, rowsPerStatement)
+    implementations.kysely = await kyselySide(config, rowsPerStatement)
+
+    await checkSides(implementations)
+
+    for (const workload of workloads) {
+      if (onlyWorkloads && !onlyWorkloads.includes(workload.key)) continue
+
+      const times = await measureRounds({
+        sides,
+        rounds,
+        warmupRounds,
+        run: (side) => workload.run(implementations[side]),
+        reset: () => workload.reset?.(driver)
+      })
+      const row = {dialect: server.dialect, workload: workload.name}
+
+      for (const side of sides) row[side] = median(times[side])
+      for (const side of ["raw", "knex", "kysely"]) row[`over_${side}`] = medianRatio(times.velocious, times[side])
+
+      results.push(row)
+      console.log(`  ${server.dialect} ${workload.name}: done`)
+    }
+  } finally {
+    for (const side of ["raw", "knex", "kysely"]) await implementations[side]?.close()
+    await dropTables(driver)
+    await configuration.closeDatabaseConnections()
+    cleanup()
+  }
+
+  return results
+}
+
+function printResults(rows) {
+  const header = ["dialect", "workload", "raw ms", "velocious ms", "knex ms", "kysely ms", "vel/raw", "vel/knex", "vel/kysely", "misses"]
+  let misses = 0
+  const lines = rows.map((row) => {
+    const missed = ["raw", "knex", "kysely"].filter((side) => !targets[side].within(row[`over_${side}`]))
+
+    misses += missed.length
+
+    return [
+      row.dialect, row.workload,
+      ...sides.map((side) => row[side].toFixed(1)),
+      ...["raw", "knex", "kysely"].map((side) => `${row[`over_${side}`].toFixed(2)}x`),
+      missed.length > 0 ? `MISS ${missed.join(", ")}` : "ok"
+    ]
+  })
+
+  printTable(header, lines, {rightAligned: [2, 3, 4, 5, 6, 7, 8]})
+
+  return misses
+}
+
+console.log(`Median of ${rounds} rounds after ${warmupRounds} warm-up round(s), node ${process.version}`)
+console.log(`Targets: vel/raw ${targets.raw.text}, vel/knex ${targets.knex.text}, vel/kysely ${targets.kysely.text}\n`)
+
+const rows = []
+
+for (const server of selectedServers()) {
+  const unavailable = await server.unavailable()
+
+  if (unavailable) {
+    console.log(`skipped ${server.dialect}: ${unavailable}`)
+    continue
+  }
+
+  rows.push(...await benchDialect(server))
+}
+
+console.log("")
+
+const misses = printResults(rows)
+
+console.log(misses ? `\n${misses} target(s) missed` : "\nAll targets met")
