@@ -10,12 +10,12 @@ export function fixture(name) {
 }
 
 /** Runs the built CLI in `cwd` and returns its exit status and output. */
-export function velocious(args, {cwd = root, env = {}} = {}) {
+export function velocious(args, {cwd = root, env = {}, timeout = 60_000} = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: "utf8",
     env: {...process.env, VELOCIOUS_ENV: "", NODE_ENV: "", ...env},
-    timeout: 60_000
+    timeout
   })
 
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}

@@ -27,6 +27,13 @@ describe("velocious test: counts and exit codes", () => {
     assert.equal(status, 1)
   })
 
+  it("exits after reporting even when a spec leaves a handle open", () => {
+    const {status, stdout} = velocious(["test"], {cwd: fixture("leaky"), timeout: 15_000})
+
+    assert.equal(lastLine(stdout), "1 passed, 0 failed")
+    assert.equal(status, 0)
+  })
+
   it("leaves browser tests out unless the file is named", () => {
     assert.doesNotMatch(velocious(["test"], {cwd: fixture("counts")}).stdout, /RAN:browser/)
 

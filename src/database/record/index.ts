@@ -1,48 +1,34 @@
 import type Configuration from "../../configuration.js"
 import {currentConfiguration} from "../../configuration/current.js"
 import type BaseDriver from "../drivers/base/base-driver.js"
+import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import Query from "../query/index.js"
 import {findByKey, isScalarKey} from "../query/find-by-key.js"
 import type {PreloadTree} from "../query/query-state.js"
-import {castColumnsInPlace, castDeferred, castForDatabase, castFromDatabase, castRowFromDatabase, castRowInPlace, castsValues, isDeferredCast} from "./attribute-casting.js"
-import {RecordNotInitializedError, UnknownAttributeError} from "./errors.js"
-import ModelMetadata from "./model-metadata.js"
-import {registerModel} from "./model-registry.js"
-import {defineRelationship, type DefineRelationshipArgs} from "./relationships/define-relationship.js"
-import Relationship, {UnknownRelationshipError, type RelationshipOptions, type RelationshipScope} from "./relationships/relationship.js"
-import {defineColumnAccessors} from "./column-accessors.js"
-import {persistRecord, destroyRecord, reloadRecord} from "./persistence.js"
-import {runValidations, type ValidationRules, type ValidatorDefinition, addValidations} from "./validations/index.js"
-import Errors from "./validations/errors.js"
 import {pluralize, underscore} from "../../utils/inflection.js"
-import type {ColumnInfo} from "../drivers/base/introspection-types.js"
-import {runCallbacks, type CallbackName, type Callback, addCallback} from "./callbacks.js"
+import {castForDatabase, castFromDatabase} from "./attribute-casting.js"
+import {assignNonColumn, attributeChanges, castDeferredAttribute, castOnAssign, resolveDeferredAttributes} from "./attribute-state.js"
+import {type Callback, type CallbackName, addCallback} from "./callbacks.js"
+import {UnknownAttributeError} from "./errors.js"
+import {findOrCreateBy, findOrInitializeBy} from "./find-or-create.js"
+import {type InitializeHook, initializeHooks, initializeModel, notInitializedError} from "./initialize-model.js"
 import {insertMultiple, type InsertMultipleOptions, type InsertMultipleResults} from "./insert-multiple.js"
-import {defineTranslations, readTranslatedAttribute, writeTranslatedAttribute} from "./translations/define-translations.js"
+import {adoptDatabaseRow, instantiateEachRow, instantiateRow, instantiateRows} from "./loaded-rows.js"
+import type ModelMetadata from "./model-metadata.js"
+import {callbacksKey, configurationKey, defaultTableNameKey, metadataKey, own, ownValue, queryClassKey, relationshipsKey, setOwn, tableNameKey, validationsKey} from "./model-statics.js"
+import {destroyRecord, persistRecord, reloadRecord} from "./persistence.js"
+import {defineRelationship} from "./relationships/define-relationship.js"
+import type Relationship from "./relationships/relationship.js"
+import type {RelationshipOptions, RelationshipScope} from "./relationships/relationship.js"
+import {relationshipArgs, unknownRelationshipError} from "./relationships/relationship-args.js"
+import {defineScope} from "./scopes.js"
+import {defineTranslations, readTranslatedAttribute} from "./translations/define-translations.js"
+import {validateRecord} from "./validate-record.js"
+import {type ValidationRules, type ValidatorDefinition, addValidations} from "./validations/index.js"
+import Errors from "./validations/errors.js"
 
 type Attributes = {[name: string]: unknown}
 type QueryOf<Model extends typeof Record> = Query<Model>
-
-const metadataKey = Symbol("velocious.record.metadata")
-const tableNameKey = Symbol("velocious.record.tableName")
-const defaultTableNameKey = Symbol("velocious.record.defaultTableName")
-const relationshipsKey = Symbol("velocious.record.relationships")
-const validationsKey = Symbol("velocious.record.validations")
-const callbacksKey = Symbol("velocious.record.callbacks")
-const configurationKey = Symbol("velocious.record.configuration")
-const initializeHooksKey = Symbol("velocious.record.initializeHooks")
-const queryClassKey = Symbol("velocious.record.queryClass")
-
-type ModelStatics = {[key: symbol]: unknown}
-type InitializeHook = (configuration: Configuration) => unknown
-
-function own<Value>(model: typeof Record, key: symbol, create: () => Value): Value {
-  const statics = model as unknown as ModelStatics
-
-  if (!Object.hasOwn(model, key)) statics[key] = create()
-
-  return statics[key] as Value
-}
 
 /**
  * Base class of the app's models. Persistence, relationships, validations and callbacks live
@@ -55,41 +41,22 @@ export default class Record {
   // ---- class setup -------------------------------------------------------
 
   static getTableName(): string {
-    const statics = this as unknown as ModelStatics
-
     // Every query asks for it, several times: the name derived from the class is worked out once per class.
-    return (Object.hasOwn(this, tableNameKey) ? statics[tableNameKey] as string : undefined) || own(this, defaultTableNameKey, () => pluralize(underscore(this.name)))
+    return ownValue<string>(this, tableNameKey) || own(this, defaultTableNameKey, () => pluralize(underscore(this.name)))
   }
 
   static setTableName(tableName: string): void {
-    (this as unknown as ModelStatics)[tableNameKey] = tableName
+    setOwn(this, tableNameKey, tableName)
   }
 
   /** Reads the table's columns and defines `name()` / `setName()` for each. The CLI does this for every model in src/models. */
   static async initializeRecord({configuration}: {configuration?: Configuration} = {}): Promise<void> {
-    const config = configuration || currentConfiguration()
-
-    ;(this as unknown as ModelStatics)[configurationKey] = config
-    registerModel(this)
-
-    const pool = config.getDatabasePool(this.databaseIdentifier)
-    const columns = await pool.withConnection(async (db) => {
-      if (!await db.getIntrospector().tableExists(this.getTableName())) {
-        throw new RecordNotInitializedError(`${this.name} uses table '${this.getTableName()}', which does not exist in the '${this.databaseIdentifier}' database. Run \`npx velocious db:migrate\`, or set the table with ${this.name}.setTableName("...")`)
-      }
-
-      return await db.getIntrospector().columns(this.getTableName())
-    })
-
-    ;(this as unknown as ModelStatics)[metadataKey] = new ModelMetadata(columns)
-    defineColumnAccessors(this, columns)
-
-    for (const hook of own(this, initializeHooksKey, () => [] as InitializeHook[])) await hook(config)
+    await initializeModel(this, configuration)
   }
 
   /** @internal Work a feature (translations, the user module) must do once the columns are known; runs at the end of initializeRecord(). */
   static addInitializeHook(hook: InitializeHook): void {
-    own(this, initializeHooksKey, () => [] as InitializeHook[]).push(hook)
+    initializeHooks(this).push(hook)
   }
 
   static isInitialized(): boolean {
@@ -97,17 +64,15 @@ export default class Record {
   }
 
   static getMetadata(): ModelMetadata {
-    if (!Object.hasOwn(this, metadataKey)) {
-      throw new RecordNotInitializedError(`${this.name} is not initialized: the velocious CLI initializes the models in src/models; in your own script call await ${this.name}.initializeRecord({configuration}) first`)
-    }
+    const metadata = ownValue<ModelMetadata>(this, metadataKey)
 
-    return (this as unknown as ModelStatics)[metadataKey] as ModelMetadata
+    if (!metadata) throw notInitializedError(this)
+
+    return metadata
   }
 
   static getConfiguration(): Configuration {
-    const statics = this as unknown as ModelStatics
-
-    return (Object.hasOwn(this, configurationKey) ? statics[configurationKey] as Configuration : undefined) || currentConfiguration()
+    return ownValue<Configuration>(this, configurationKey) || currentConfiguration()
   }
 
   static connection(): BaseDriver {
@@ -127,11 +92,7 @@ export default class Record {
   static getRelationshipOrFail(name: string): Relationship {
     const relationship = this.getRelationships().get(name)
 
-    if (!relationship) {
-      const known = [...this.getRelationships().keys()].join(", ") || "none"
-
-      throw new UnknownRelationshipError(`${this.name} has no relationship '${name}' (relationships: ${known})`)
-    }
+    if (!relationship) throw unknownRelationshipError(this, name)
 
     return relationship
   }
@@ -193,95 +154,27 @@ export default class Record {
 
   /** `Task.scope("open", (query) => query.where({status: "open"}))` → `Task.open()` and `query.open()`. */
   static scope(name: string, body: (this: Query<any>, query: Query<any>, ...args: any[]) => Query<any>): void {
-    if (typeof body !== "function") throw new TypeError(`${this.name}.scope("${name}") needs a function that refines the query`)
-    if (name in Query.prototype || name in this) throw new TypeError(`${this.name}.scope("${name}"): the name is taken by a built-in method; choose another`)
-
-    const model = this
-
-    Object.defineProperty(this.getQueryClass().prototype, name, {
-      configurable: true,
-      writable: true,
-      value(this: Query<any>, ...args: unknown[]) { return body.call(this, this, ...args) || this }
-    })
-    Object.defineProperty(this, name, {
-      configurable: true,
-      writable: true,
-      value: (...args: unknown[]) => (model.newQuery() as unknown as {[key: string]: (...args: unknown[]) => unknown})[name](...args)
-    })
+    defineScope(this, name, body)
   }
 
-  static all<Model extends typeof Record>(this: Model): QueryOf<Model> {
-    return this.newQuery()
-  }
-
-  static where<Model extends typeof Record>(this: Model, conditions: string | Attributes, ...values: unknown[]): QueryOf<Model> {
-    return this.newQuery().where(conditions, ...values)
-  }
-
-  static joins<Model extends typeof Record>(this: Model, tree: {[name: string]: unknown} | string): QueryOf<Model> {
-    return this.newQuery().joins(tree as never)
-  }
-
-  static preload<Model extends typeof Record>(this: Model, tree: PreloadTree | string): QueryOf<Model> {
-    return this.newQuery().preload(tree)
-  }
-
-  static select<Model extends typeof Record>(this: Model, columns: string | string[]): QueryOf<Model> {
-    return this.newQuery().select(columns)
-  }
-
-  static order<Model extends typeof Record>(this: Model, spec: string | {[attribute: string]: "asc" | "desc"}): QueryOf<Model> {
-    return this.newQuery().order(spec)
-  }
-
-  static limit<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> {
-    return this.newQuery().limit(count)
-  }
-
-  static offset<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> {
-    return this.newQuery().offset(count)
-  }
-
-  static group<Model extends typeof Record>(this: Model, expression: string): QueryOf<Model> {
-    return this.newQuery().group(expression)
-  }
-
-  static distinct<Model extends typeof Record>(this: Model): QueryOf<Model> {
-    return this.newQuery().distinct()
-  }
-
-  static page<Model extends typeof Record>(this: Model, page: number): QueryOf<Model> {
-    return this.newQuery().page(page)
-  }
-
-  static perPage<Model extends typeof Record>(this: Model, perPage: number): QueryOf<Model> {
-    return this.newQuery().perPage(perPage)
-  }
-
-  static count(): Promise<number> {
-    return this.newQuery().count()
-  }
-
-  static first<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> {
-    return this.newQuery().first()
-  }
-
-  static last<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> {
-    return this.newQuery().last()
-  }
-
-  static exists(): Promise<boolean> {
-    return this.newQuery().exists()
-  }
-
-  static pluck(...attributes: string[]): Promise<unknown[]> {
-    return this.newQuery().pluck(...attributes)
-  }
-
-  static destroyAll<Model extends typeof Record>(this: Model): Promise<InstanceType<Model>[]> {
-    return this.newQuery().destroyAll()
-  }
-
+  static all<Model extends typeof Record>(this: Model): QueryOf<Model> { return this.newQuery() }
+  static where<Model extends typeof Record>(this: Model, conditions: string | Attributes, ...values: unknown[]): QueryOf<Model> { return this.newQuery().where(conditions, ...values) }
+  static joins<Model extends typeof Record>(this: Model, tree: {[name: string]: unknown} | string): QueryOf<Model> { return this.newQuery().joins(tree as never) }
+  static preload<Model extends typeof Record>(this: Model, tree: PreloadTree | string): QueryOf<Model> { return this.newQuery().preload(tree) }
+  static select<Model extends typeof Record>(this: Model, columns: string | string[]): QueryOf<Model> { return this.newQuery().select(columns) }
+  static order<Model extends typeof Record>(this: Model, spec: string | {[attribute: string]: "asc" | "desc"}): QueryOf<Model> { return this.newQuery().order(spec) }
+  static limit<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> { return this.newQuery().limit(count) }
+  static offset<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> { return this.newQuery().offset(count) }
+  static group<Model extends typeof Record>(this: Model, expression: string): QueryOf<Model> { return this.newQuery().group(expression) }
+  static distinct<Model extends typeof Record>(this: Model): QueryOf<Model> { return this.newQuery().distinct() }
+  static page<Model extends typeof Record>(this: Model, page: number): QueryOf<Model> { return this.newQuery().page(page) }
+  static perPage<Model extends typeof Record>(this: Model, perPage: number): QueryOf<Model> { return this.newQuery().perPage(perPage) }
+  static count(): Promise<number> { return this.newQuery().count() }
+  static first<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> { return this.newQuery().first() }
+  static last<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> { return this.newQuery().last() }
+  static exists(): Promise<boolean> { return this.newQuery().exists() }
+  static pluck(...attributes: string[]): Promise<unknown[]> { return this.newQuery().pluck(...attributes) }
+  static destroyAll<Model extends typeof Record>(this: Model): Promise<InstanceType<Model>[]> { return this.newQuery().destroyAll() }
   static find<Model extends typeof Record>(this: Model, id: unknown): Promise<InstanceType<Model>> {
     // findByKey() stands for the model's plain query and skips making one; a model that makes its
     // queries its own way gets them.
@@ -290,32 +183,14 @@ export default class Record {
     return plainQuery && isScalarKey(id) ? findByKey(this, id) as Promise<InstanceType<Model>> : this.newQuery().find(id)
   }
 
-  static findBy<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model> | null> {
-    return this.newQuery().findBy(conditions)
+  static findBy<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model> | null> { return this.newQuery().findBy(conditions) }
+  static findByOrFail<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model>> { return this.newQuery().findByOrFail(conditions) }
+  static findOrInitializeBy<Model extends typeof Record>(this: Model, conditions: Attributes, callback?: (record: InstanceType<Model>) => unknown): Promise<InstanceType<Model>> {
+    return findOrInitializeBy(this, conditions, callback)
   }
 
-  static findByOrFail<Model extends typeof Record>(this: Model, conditions: Attributes): Promise<InstanceType<Model>> {
-    return this.newQuery().findByOrFail(conditions)
-  }
-
-  static async findOrInitializeBy<Model extends typeof Record>(this: Model, conditions: Attributes, callback?: (record: InstanceType<Model>) => unknown): Promise<InstanceType<Model>> {
-    const existing = await this.newQuery().findBy(conditions)
-
-    if (existing) return existing
-
-    const record = new this(conditions) as InstanceType<Model>
-
-    if (callback) await callback(record)
-
-    return record
-  }
-
-  static async findOrCreateBy<Model extends typeof Record>(this: Model, conditions: Attributes, callback?: (record: InstanceType<Model>) => unknown): Promise<InstanceType<Model>> {
-    const record = await (this as typeof Record).findOrInitializeBy.call(this, conditions, callback as never) as InstanceType<Model>
-
-    if (record.isNewRecord()) await record.save()
-
-    return record
+  static findOrCreateBy<Model extends typeof Record>(this: Model, conditions: Attributes, callback?: (record: InstanceType<Model>) => unknown): Promise<InstanceType<Model>> {
+    return findOrCreateBy(this, conditions, callback)
   }
 
   static create<Model extends typeof Record>(this: Model, attributes: Attributes = {}): Promise<InstanceType<Model>> {
@@ -351,56 +226,15 @@ export default class Record {
   }
 
   static instantiateFromDatabase<Model extends typeof Record>(this: Model, row: Attributes): InstanceType<Model> {
-    const record = Object.create(this.prototype) as InstanceType<Model>
-    const metadata = this.getMetadata()
-
-    record.initializeLoaded(castRowFromDatabase(metadata.columnsByName, row), metadata.defersCasts)
-
-    return record
+    return instantiateRow(this, row)
   }
 
   /**
-   * @internal Records for the rows of one query result, which it takes over: each row becomes
-   * its record's attributes, cast in place, instead of being copied key by key (the copy was
-   * most of the cost of a loaded record). The rows share their columns, so which need casting is
-   * worked out once per result. A model that overrides instantiateFromDatabase() gets it called
-   * per row as before.
+   * @internal Records for the rows of one query result, which it takes over (see loaded-rows.ts).
+   * A model that overrides instantiateFromDatabase() gets it called per row as before.
    */
   static instantiateRows<Model extends typeof Record>(this: Model, rows: Attributes[]): InstanceType<Model>[] {
-    const records = new Array<InstanceType<Model>>(rows.length)
-
-    if (this.instantiateFromDatabase !== Record.instantiateFromDatabase) {
-      for (let index = 0; index < rows.length; index++) records[index] = this.instantiateFromDatabase(rows[index]) as InstanceType<Model>
-
-      return records
-    }
-
-    if (rows.length === 0) return records
-
-    const metadata = this.getMetadata()
-    const castNames: string[] = []
-    const castColumns: ColumnInfo[] = []
-    const prototype = this.prototype
-
-    for (const name of Object.keys(rows[0])) {
-      const column = metadata.columnsByName.get(name)
-
-      if (castsValues(column)) {
-        castNames.push(name)
-        castColumns.push(column)
-      }
-    }
-
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[index]
-      const record = Object.create(prototype) as InstanceType<Model>
-
-      if (castNames.length > 0) castRowInPlace(castNames, castColumns, row)
-      record.initializeLoaded(row, metadata.defersCasts)
-      records[index] = record
-    }
-
-    return records
+    return this.instantiateFromDatabase === Record.instantiateFromDatabase ? instantiateRows(this, rows) : instantiateEachRow(this, rows)
   }
 
   // ---- instance ----------------------------------------------------------
@@ -460,27 +294,9 @@ export default class Record {
     this.deferredCasts = deferredCasts
   }
 
-  /**
-   * @internal A row the database returned for this record (INSERT ... RETURNING, a reload),
-   * which it takes over, cast in place like a loaded row; through castAttributeFromDatabase()
-   * per value when a model overrides that.
-   */
+  /** @internal A row the database returned for this record (INSERT ... RETURNING, a reload), which it takes over; see loaded-rows.ts. */
   adoptDatabaseRow(row: Attributes): void {
-    const model = this.getModel()
-    const metadata = model.getMetadata()
-
-    if (model.castAttributeFromDatabase === Record.castAttributeFromDatabase) {
-      castColumnsInPlace(metadata.columnsByName, row)
-      this.adoptPersistedState(row, metadata.defersCasts)
-
-      return
-    }
-
-    const attributes: Attributes = {}
-
-    for (const column of Object.keys(row)) attributes[column] = model.castAttributeFromDatabase(metadata.columnsByName.get(column), row[column])
-
-    this.adoptPersistedState(attributes)
+    adoptDatabaseRow(this, row, this.getModel().castAttributeFromDatabase !== Record.castAttributeFromDatabase)
   }
 
   /** @internal The attributes themselves, not a copy, for persistence to read; never changed through it. */
@@ -493,10 +309,7 @@ export default class Record {
   private resolveAttributes(): void {
     if (!this.deferredCasts) return
 
-    const columnsByName = this.getModel().getMetadata().columnsByName
-
-    castDeferred(columnsByName, this.recordAttributes)
-    if (this.originalAttributes) castDeferred(columnsByName, this.originalAttributes)
+    resolveDeferredAttributes(this.getModel().getMetadata().columnsByName, this.recordAttributes, this.originalAttributes)
     this.deferredCasts = false
   }
 
@@ -505,16 +318,7 @@ export default class Record {
 
     if (!this.deferredCasts || typeof value !== "string") return value
 
-    const info = this.getModel().getMetadata().columnsByName.get(column)
-
-    if (!isDeferredCast(info, value)) return value
-
-    // Stored back even while originalAttributes shares these: the Date is the same value.
-    const cast = castFromDatabase(info, value)
-
-    this.recordAttributes[column] = cast
-
-    return cast
+    return castDeferredAttribute(this.getModel().getMetadata().columnsByName, this.recordAttributes, column, value)
   }
 
   /** Keeps the persisted values before the first write changes recordAttributes. */
@@ -527,8 +331,7 @@ export default class Record {
   }
 
   assign(attributes: Attributes): this {
-    const model = this.getModel()
-    const metadata = model.getMetadata()
+    const metadata = this.getModel().getMetadata()
 
     for (const name of Object.keys(attributes)) {
       const value = attributes[name]
@@ -536,21 +339,10 @@ export default class Record {
 
       if (column) {
         this.beforeWrite()
-        this.recordAttributes[column] = castForDatabaseOnAssign(metadata.columnsByName.get(column), value)
-        continue
+        this.recordAttributes[column] = castOnAssign(metadata.columnsByName.get(column), value)
+      } else {
+        assignNonColumn(this, name, value)
       }
-
-      const relationship = model.getRelationships().get(name)
-      const setter = `set${name.charAt(0).toUpperCase()}${name.slice(1)}`
-
-      if (relationship && typeof (this as unknown as Attributes)[setter] === "function") {
-        (this as unknown as {[key: string]: (value: unknown) => void})[setter](value)
-        continue
-      }
-
-      if (writeTranslatedAttribute(this, name, value)) continue
-
-      throw new UnknownAttributeError(`${model.name} has no attribute '${name}' (columns: ${model.getMetadata().columnNames().join(", ")})`)
     }
 
     return this
@@ -578,7 +370,7 @@ export default class Record {
     if (!column) return this.assign({[name]: value})
 
     this.beforeWrite()
-    this.recordAttributes[column] = castForDatabaseOnAssign(metadata.columnsByName.get(column), value)
+    this.recordAttributes[column] = castOnAssign(metadata.columnsByName.get(column), value)
 
     return this
   }
@@ -612,21 +404,9 @@ export default class Record {
 
   /** Column name → [before, after] for every attribute changed since load or save. */
   changes(): {[column: string]: [unknown, unknown]} {
-    const changes: {[column: string]: [unknown, unknown]} = {}
-
     this.resolveAttributes()
 
-    const original = this.originalAttributes
-
-    if (!original) return changes
-
-    for (const [column, value] of Object.entries(this.recordAttributes)) {
-      const before = original[column]
-
-      if (!sameValue(before, value)) changes[column] = [before ?? null, value]
-    }
-
-    return changes
+    return attributeChanges(this.originalAttributes, this.recordAttributes)
   }
 
   isChanged(): boolean {
@@ -634,7 +414,7 @@ export default class Record {
   }
 
   async isValid(): Promise<boolean> {
-    return await validate(this)
+    return await validateRecord(this)
   }
 
   /**
@@ -642,7 +422,7 @@ export default class Record {
    * without a promise of its own when nothing needs awaiting (no callbacks, no validations).
    */
   validateForSave(): boolean | Promise<boolean> {
-    return this.isValid === Record.prototype.isValid ? validate(this) : this.isValid()
+    return this.isValid === Record.prototype.isValid ? validateRecord(this) : this.isValid()
   }
 
   save(): Promise<this> {
@@ -680,27 +460,4 @@ export default class Record {
   setLoadedRelationship(name: string, value: unknown): void {
     (this.loadedRelationships ??= new Map()).set(name, value)
   }
-}
-
-function relationshipArgs(name: string, scopeOrOptions?: RelationshipScope | RelationshipOptions, options?: RelationshipOptions): DefineRelationshipArgs {
-  if (typeof scopeOrOptions === "function") return [name, scopeOrOptions, options || {}]
-
-  return [name, undefined, scopeOrOptions || {}]
-}
-
-function validate(record: Record): boolean | Promise<boolean> {
-  const callbacks = runCallbacks(record, "beforeValidation")
-
-  return callbacks ? callbacks.then(() => runValidations(record)) : runValidations(record)
-}
-
-function castForDatabaseOnAssign(column: ColumnInfo | undefined, value: unknown): unknown {
-  return castFromDatabase(column, castForDatabase(column, value))
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
-  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) return JSON.stringify(a) === JSON.stringify(b)
-
-  return Object.is(a ?? null, b ?? null)
 }
