@@ -7,7 +7,7 @@ import {
   DatabaseError, DatabaseQueryError, ForeignKeyConstraintError, NotNullConstraintError, UniqueConstraintError
 } from "velocious/build/src/database/drivers/base/errors.js"
 import {addDatabaseErrorContext, databaseErrorContextOf} from "velocious/build/src/database/record/database-error-context.js"
-import {testDatabases} from "../support/test-databases.js"
+import {connectTestConfiguration, testDatabases} from "../support/test-databases.js"
 
 class DbeProject extends Record {}
 class DbeTask extends Record {}
@@ -33,9 +33,7 @@ for (const {dialect, config, skip} of testDatabases) {
     let project: DbeProject
 
     beforeAll(async () => {
-      configuration = new Configuration({environment: "test", database: {test: {default: config}}})
-      await configuration.ensureGlobalConnections()
-      db = configuration.getDatabasePool().getCurrentConnection()
+      ({configuration, db} = await connectTestConfiguration(config))
       await dropTables(db)
 
       const schema = new SchemaStatements(db)

@@ -6,7 +6,7 @@ import type BaseDriver from "velocious/build/src/database/drivers/base/base-driv
 import {UniqueConstraintError, NotNullConstraintError} from "velocious/build/src/database/drivers/base/errors.js"
 import {UnknownAttributeError} from "velocious/build/src/database/record/errors.js"
 import {InsertMultipleError} from "velocious/build/src/database/record/insert-multiple.js"
-import {testDatabases} from "../support/test-databases.js"
+import {connectTestConfiguration, testDatabases} from "../support/test-databases.js"
 
 class ImProject extends Record {}
 class ImTask extends Record {}
@@ -46,9 +46,7 @@ for (const {dialect, config, skip} of testDatabases) {
     let projectId: unknown
 
     beforeAll(async () => {
-      configuration = new Configuration({environment: "test", database: {test: {default: config}}})
-      await configuration.ensureGlobalConnections()
-      db = configuration.getDatabasePool().getCurrentConnection()
+      ({configuration, db} = await connectTestConfiguration(config))
       await dropTables(db)
 
       const schema = new SchemaStatements(db)

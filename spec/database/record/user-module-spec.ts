@@ -7,7 +7,7 @@ import {hashPassword, verifyPassword} from "velocious/build/src/database/record/
 import {ValidationError} from "velocious/build/src/database/record/errors.js"
 import SchemaStatements from "velocious/build/src/database/migration/schema-statements.js"
 import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
-import {testDatabases} from "../support/test-databases.js"
+import {connectTestConfiguration, testDatabases} from "../support/test-databases.js"
 
 const secretKey = "spec-secret-key-0123456789abcdef"
 
@@ -61,9 +61,7 @@ for (const {dialect, config, skip} of testDatabases) {
     let db: BaseDriver
 
     beforeAll(async () => {
-      configuration = new Configuration({environment: "test", database: {test: {default: config}}})
-      await configuration.ensureGlobalConnections()
-      db = configuration.getDatabasePool().getCurrentConnection()
+      ({configuration, db} = await connectTestConfiguration(config))
       await dropTables(db)
 
       const schema = new SchemaStatements(db)

@@ -1,4 +1,5 @@
 import net from "node:net"
+import Configuration from "velocious/build/src/configuration.js"
 import type {DialectName} from "velocious/build/src/database/drivers/base/adapter.js"
 import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
 import type {DriverConfig, DriverEnvironment} from "velocious/build/src/database/drivers/base/driver-config.js"
@@ -146,4 +147,13 @@ export async function freshDatabase(main: BaseDriver, dialect: DialectName): Pro
     await driver.close()
     await main.execute(`DROP DATABASE IF EXISTS ${main.quoteIdentifier(name)}`)
   }}
+}
+
+/** A test configuration on one dialect with a global connection ready, and that connection. */
+export async function connectTestConfiguration(config: DriverConfig): Promise<{configuration: Configuration, db: BaseDriver}> {
+  const configuration = new Configuration({environment: "test", database: {test: {default: config}}})
+
+  await configuration.ensureGlobalConnections()
+
+  return {configuration, db: configuration.getDatabasePool().getCurrentConnection()}
 }
