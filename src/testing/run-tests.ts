@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import path from "node:path"
 import {pathToFileURL} from "node:url"
 import {resetCollector} from "./collector.js"
@@ -31,7 +32,7 @@ export async function runTests({cwd, paths, filters = emptyFilters(), output, be
   resetTestSettings()
 
   const result = emptyResult()
-  const roots = paths.length > 0 ? paths.map((each) => path.resolve(cwd, each)) : await existingDefaultRoots(cwd)
+  const roots = paths.length > 0 ? paths.map((each) => path.resolve(cwd, each)) : existingDefaultRoots(cwd)
   const files = await findTestFiles(roots)
   const testingConfigFile = findAppFile(cwd, "src/config/testing")
 
@@ -79,8 +80,6 @@ export async function runTests({cwd, paths, filters = emptyFilters(), output, be
   return {result, exitCode: result.failed > 0 ? 1 : 0}
 }
 
-async function existingDefaultRoots(cwd: string): Promise<string[]> {
-  const {existsSync} = await import("node:fs")
-
-  return defaultTestRoots.map((root) => path.join(cwd, root)).filter((root) => existsSync(root))
+function existingDefaultRoots(cwd: string): string[] {
+  return defaultTestRoots.map((root) => path.join(cwd, root)).filter((root) => fs.existsSync(root))
 }

@@ -24,11 +24,14 @@ export function camelize(name: string): string {
   return name.replace(/[_-]([a-z\d])/g, (_, letter: string) => letter.toUpperCase())
 }
 
+/** `projectDetail` → `ProjectDetail` */
+export function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}
+
 /** `project_detail` → `ProjectDetail` */
 export function classify(name: string): string {
-  const camel = camelize(name)
-
-  return camel.charAt(0).toUpperCase() + camel.slice(1)
+  return capitalize(camelize(name))
 }
 
 /** `ProjectDetail` → `project-detail` (file names) */

@@ -26,5 +26,3 @@ export async function runDatabaseTask(cwd: string, stdout: CommandContext["stdou
 export default async function dbCreate({cwd, stdout}: CommandContext): Promise<number> {
   return await runDatabaseTask(cwd, stdout, createDatabase)
 }
-
-

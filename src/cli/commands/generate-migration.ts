@@ -4,10 +4,7 @@ import type {CommandContext} from "../command.js"
 import {migrationsDirectory} from "../support/app-command.js"
 import {appLanguage} from "../support/app-language.js"
 import {migrationTimestamp} from "../support/migration-timestamp.js"
-
-function className(name: string): string {
-  return name.split(/[-_\s]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("")
-}
+import {classify} from "../../utils/inflection.js"
 
 export default async function generateMigration({cwd, positionals, stdout, stderr}: CommandContext): Promise<number> {
   const [rawName] = positionals
@@ -27,7 +24,7 @@ export default async function generateMigration({cwd, positionals, stdout, stder
   const source = [
     `import Migration from "velocious/build/src/database/migration/index.js"`,
     ``,
-    `export default class ${className(name)} extends Migration {`,
+    `export default class ${classify(name)} extends Migration {`,
     `  async up() {`,
     `  }`,
     ``,

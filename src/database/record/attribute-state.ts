@@ -3,6 +3,7 @@ import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {UnknownAttributeError} from "./errors.js"
 import type Record from "./index.js"
 import {writeTranslatedAttribute} from "./translations/define-translations.js"
+import {capitalize} from "../../utils/inflection.js"
 
 type Attributes = {[name: string]: unknown}
 type ColumnsByName = Map<string, ColumnInfo>
@@ -38,7 +39,7 @@ export function resolveDeferredAttributes(columnsByName: ColumnsByName, attribut
 export function assignNonColumn(record: Record, name: string, value: unknown): void {
   const model = record.getModel()
   const relationship = model.getRelationships().get(name)
-  const setter = `set${name.charAt(0).toUpperCase()}${name.slice(1)}`
+  const setter = `set${capitalize(name)}`
 
   if (relationship && typeof (record as unknown as Attributes)[setter] === "function") {
     (record as unknown as {[key: string]: (value: unknown) => void})[setter](value)

@@ -1,10 +1,6 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import type Record from "./index.js"
-import {camelize} from "../../utils/inflection.js"
-
-function capitalize(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1)
-}
+import {camelize, capitalize} from "../../utils/inflection.js"
 
 /**
  * `name()` and `setName(value)` for every column. A name the class (or Record) already

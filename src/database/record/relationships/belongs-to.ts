@@ -1,6 +1,7 @@
 import type Record from "../index.js"
 import type Relationship from "./relationship.js"
-import {capitalize, defineLoadedReader, defineMethod} from "./define-relationship.js"
+import {defineLoadedReader, defineMethod} from "./define-relationship.js"
+import {capitalize} from "../../../utils/inflection.js"
 
 /** `task.project()`, `await task.loadProject()`, `task.setProject(project)`, `await task.createProject({...})` */
 export function defineBelongsToMethods(owner: typeof Record, relationship: Relationship): void {

@@ -26,10 +26,6 @@ export function defineRelationship(owner: typeof Record, kind: RelationshipKind,
   return relationship
 }
 
-export function capitalize(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1)
-}
-
 /** Defines an instance method unless the class already has one by that name. */
 export function defineMethod(owner: typeof Record, name: string, method: (this: Record, ...args: any[]) => unknown): void {
   const prototype = owner.prototype as unknown as {[key: string]: unknown}

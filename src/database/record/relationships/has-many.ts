@@ -1,6 +1,7 @@
 import type Record from "../index.js"
 import type Relationship from "./relationship.js"
-import {capitalize, defineMethod} from "./define-relationship.js"
+import {defineMethod} from "./define-relationship.js"
+import {capitalize} from "../../../utils/inflection.js"
 import {relatedQuery} from "./has-one.js"
 import {notLoadedError} from "./relationship-errors.js"
 

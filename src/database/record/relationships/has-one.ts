@@ -1,6 +1,7 @@
 import type Record from "../index.js"
 import type Relationship from "./relationship.js"
-import {capitalize, defineLoadedReader, defineMethod} from "./define-relationship.js"
+import {defineLoadedReader, defineMethod} from "./define-relationship.js"
+import {capitalize} from "../../../utils/inflection.js"
 
 export function relatedQuery(record: Record, relationship: Relationship) {
   const target = relationship.targetModel()

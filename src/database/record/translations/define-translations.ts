@@ -4,12 +4,9 @@ import {addTranslatedAttributes, parseTranslatedName, translatedAttributesOf} fr
 import {configuredLocales, localeSuffix} from "./locale.js"
 import {readTranslation, readTranslationWithFallbacks, saveTranslations, translationsRelationshipName, writeTranslation} from "./translation-store.js"
 import {initializeTranslationModel, translationClassName} from "./translation-model.js"
+import {capitalize} from "../../../utils/inflection.js"
 
 type Prototype = {[name: string]: unknown}
-
-function capitalize(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1)
-}
 
 function define(model: typeof Record, name: string, method: (this: Record, ...args: any[]) => unknown): void {
   const prototype = model.prototype as unknown as Prototype
