@@ -4,6 +4,11 @@ import {withTimeout} from "./timeout.js"
 import {ancestors, eachTest, fullDescription, inheritedOption, skipReason, type HookFunction, type TestArgs, type TestCase, type TestGroup} from "./tree.js"
 import {emptyResult, type RunResult} from "./results.js"
 
+/** Test types fill in their entries (like `client`) in `prepare`; until then there are none. */
+function emptyTestArgs(): TestArgs {
+  return {} as TestArgs
+}
+
 export interface RunnerListener {
   testPassed?(test: TestCase): void
   testFailed?(test: TestCase, error: unknown): void
@@ -69,7 +74,7 @@ export default class TestRunner {
       return
     }
 
-    const beforeAllError = await this.runHooks(group.hooks.beforeAll, {}, `beforeAll in "${groupTitle(group)}"`)
+    const beforeAllError = await this.runHooks(group.hooks.beforeAll, emptyTestArgs(), `beforeAll in "${groupTitle(group)}"`)
 
     if (beforeAllError) {
       for (const test of eachTest(group)) {
@@ -84,7 +89,7 @@ export default class TestRunner {
       }
     }
 
-    const afterAllError = await this.runHooks(group.hooks.afterAll, {}, `afterAll in "${groupTitle(group)}"`)
+    const afterAllError = await this.runHooks(group.hooks.afterAll, emptyTestArgs(), `afterAll in "${groupTitle(group)}"`)
 
     if (afterAllError) this.recordFailure({title: `afterAll hook in "${groupTitle(group)}"`, file: group.file, line: group.line, error: afterAllError})
   }
@@ -114,7 +119,7 @@ export default class TestRunner {
   /** One attempt: beforeEach hooks outermost first, the test, then afterEach hooks innermost first (always). */
   private async runAttempt(test: TestCase): Promise<unknown> {
     const groups = ancestors(test)
-    const testArgs: TestArgs = {}
+    const testArgs = emptyTestArgs()
     const seconds = inheritedOption(test, "timeoutSeconds") || this.defaultTimeoutSeconds
     const title = `Test "${fullDescription(test)}"`
     const errors: unknown[] = []

@@ -1,11 +1,18 @@
+import type RequestClient from "./request/request-client.js"
 import type {GroupOptions, TestOptions} from "./test-options.js"
 
 export type HookKind = "beforeAll" | "afterAll" | "beforeEach" | "afterEach"
 export type HookFunction = (args: TestArgs) => unknown
 export type TestFunction = (args: TestArgs) => unknown
 
-/** What a test callback receives. Test types (e.g. "request") add their own entries, like `client`. */
+/**
+ * What a test callback receives. Test types add their own entries; `client` is typed here
+ * because request tests are the common case in apps, so `async ({client}) => ...` type-checks
+ * without a cast (it is undefined outside `{type: "request"}` groups). Apps with test types of
+ * their own can add entries by declaration merging on this interface.
+ */
 export interface TestArgs {
+  client: RequestClient
   [name: string]: unknown
 }
 

@@ -5,6 +5,7 @@ import {migrationsDirectory} from "../support/app-command.js"
 import {appLanguage} from "../support/app-language.js"
 import {migrationTimestamp} from "../support/migration-timestamp.js"
 import {modelsDirectory} from "../support/load-app-models.js"
+import {writeNewFile} from "../support/write-new-file.js"
 import {classify, dasherize, pluralize, underscore} from "../../utils/inflection.js"
 import {columnTypes} from "../../database/drivers/base/column-types.js"
 
@@ -22,22 +23,6 @@ function parseAttributes(values: string[]): AttributeSpec[] {
 
     return {name: underscore(name), type}
   })
-}
-
-async function writeNew(file: string, source: string, cwd: string, stdout: CommandContext["stdout"]): Promise<boolean> {
-  try {
-    await fs.mkdir(path.dirname(file), {recursive: true})
-    await fs.writeFile(file, source, {flag: "wx"})
-    stdout.write(`Created ${path.relative(cwd, file)}\n`)
-
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error
-
-    stdout.write(`Skipped ${path.relative(cwd, file)} (exists)\n`)
-
-    return false
-  }
 }
 
 export default async function generateModel({cwd, positionals, values, stdout, stderr}: CommandContext): Promise<number> {
@@ -93,14 +78,14 @@ export default async function generateModel({cwd, positionals, values, stdout, s
     ``
   ].join("\n")
 
-  await writeNew(path.join(cwd, modelsDirectory, `${dasherize(className)}.${extension}`), modelSource, cwd, stdout)
+  await writeNewFile(path.join(cwd, modelsDirectory, `${dasherize(className)}.${extension}`), modelSource, {cwd, stdout})
 
   if (existing.some((file) => file.slice(15).replace(/\.[jt]s$/, "") === migrationName)) {
     stdout.write(`Skipped the ${migrationName} migration (exists)\n`)
   } else {
     const version = migrationTimestamp(new Date(), existing.map((file) => file.slice(0, 14)))
 
-    await writeNew(path.join(migrationsPath, `${version}-${migrationName}.${extension}`), migrationSource, cwd, stdout)
+    await writeNewFile(path.join(migrationsPath, `${version}-${migrationName}.${extension}`), migrationSource, {cwd, stdout})
   }
 
   return 0

@@ -6,6 +6,15 @@ import type {CommandDefinition} from "../command.js"
  */
 export const commands: CommandDefinition[] = [
   {
+    name: "init",
+    description: "Make the current folder a Velocious app (SQLite, a welcome page, a request spec); never overwrites",
+    usage: "velocious init [--typescript]",
+    options: {
+      typescript: {type: "boolean", description: "Write .ts files and a tsconfig.json (the default when tsconfig.json exists)"}
+    },
+    load: () => import("./init.js")
+  },
+  {
     name: "test",
     description: "Run the app's tests (spec/ and src/ by default)",
     usage: "velocious test [paths...] [options]",
@@ -90,5 +99,17 @@ export const commands: CommandDefinition[] = [
     usage: "velocious g:migration <name>",
     positionals: "<name>  e.g. create-tasks",
     load: () => import("./generate-migration.js")
+  },
+  {
+    name: "g:controller",
+    description: "Create src/routes/<name>/controller.(js|ts), a view per action and GET routes to them",
+    usage: "velocious g:controller <name> [action ...]",
+    positionals: "<name> [action ...]  e.g. tasks index show, or admin/users index",
+    load: () => import("./generate-controller.js")
+  },
+  {
+    name: "console",
+    description: "Open a REPL with the app booted: models by class name, configuration, top-level await",
+    load: () => import("./console.js")
   }
 ]

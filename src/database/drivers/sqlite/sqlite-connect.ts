@@ -1,9 +1,10 @@
 import fs from "node:fs"
 import path from "node:path"
-import Database from "better-sqlite3"
-import {DatabaseConfigurationError, DatabaseConnectionError, DatabaseNotFoundError} from "../base/errors.js"
+import type Database from "better-sqlite3"
+import {DatabaseConfigurationError, DatabaseConnectionError, DatabaseNotFoundError, MissingDatabasePackageError} from "../base/errors.js"
 import type {DriverConfig} from "../base/driver-config.js"
 import {sqliteFilePath} from "./sqlite-file-path.js"
+import {openBetterSqlite3, SqliteNativeBindingError} from "./load-better-sqlite3.js"
 
 /** Opens the configured file (created if missing, like Rails) in WAL mode with foreign keys enforced. */
 export function openSqliteDatabase(config: DriverConfig, appDirectory: string): Database.Database {
@@ -22,8 +23,10 @@ export function openSqliteDatabase(config: DriverConfig, appDirectory: string): 
   let db: Database.Database
 
   try {
-    db = new Database(file)
+    db = openBetterSqlite3(file)
   } catch (error) {
+    if (error instanceof SqliteNativeBindingError || error instanceof MissingDatabasePackageError) throw error
+
     throw new DatabaseConnectionError(`Could not open the SQLite database ${file}: ${(error as Error).message}. Check \`name\` in the database configuration and the file's permissions`, {cause: error})
   }
 
