@@ -5,13 +5,22 @@ import {migrationsDirectory} from "../support/app-command.js"
 import {appLanguage} from "../support/app-language.js"
 import {migrationTimestamp} from "../support/migration-timestamp.js"
 import {modelsDirectory} from "../support/load-app-models.js"
+import {modelSource, type ModelAttribute} from "../generators/model/model-source.js"
 import {writeNewFile} from "../support/write-new-file.js"
 import {classify, dasherize, pluralize, underscore} from "../../utils/inflection.js"
 import {columnTypes} from "../../database/drivers/base/column-types.js"
 
-interface AttributeSpec {
-  name: string
-  type: string
+type AttributeSpec = ModelAttribute
+
+/** Class name → file name without extension, for the models already in src/models. */
+async function appModelFiles(directory: string): Promise<Map<string, string>> {
+  const files = await fs.readdir(directory).catch(() => [] as string[])
+
+  return new Map(files.filter((file) => /\.[jt]s$/.test(file)).map((file) => {
+    const base = file.replace(/\.[jt]s$/, "")
+
+    return [classify(underscore(base)), base]
+  }))
 }
 
 function parseAttributes(values: string[]): AttributeSpec[] {
@@ -49,13 +58,7 @@ export default async function generateModel({cwd, positionals, values, stdout, s
   const className = classify(underscore(rawName))
   const table = pluralize(underscore(className))
   const extension = await appLanguage(cwd) === "typescript" ? "ts" : "js"
-  const modelSource = [
-    `import Record from "velocious/build/src/database/record/index.js"`,
-    ``,
-    `export default class ${className} extends Record {`,
-    `}`,
-    ``
-  ].join("\n")
+  const existingModels = await appModelFiles(path.join(cwd, modelsDirectory))
   const columnLines = attributes.map((attribute) => attribute.type === "references" ? `      t.references("${attribute.name}")` : `      t.${attribute.type}("${attribute.name}")`)
   const migrationName = `create-${dasherize(table)}`
   const migrationsPath = path.join(cwd, migrationsDirectory)
@@ -78,7 +81,7 @@ export default async function generateModel({cwd, positionals, values, stdout, s
     ``
   ].join("\n")
 
-  await writeNewFile(path.join(cwd, modelsDirectory, `${dasherize(className)}.${extension}`), modelSource, {cwd, stdout})
+  await writeNewFile(path.join(cwd, modelsDirectory, `${dasherize(className)}.${extension}`), modelSource(className, attributes, {typescript: extension === "ts", existingModels}), {cwd, stdout})
 
   if (existing.some((file) => file.slice(15).replace(/\.[jt]s$/, "") === migrationName)) {
     stdout.write(`Skipped the ${migrationName} migration (exists)\n`)
