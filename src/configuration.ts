@@ -132,6 +132,15 @@ export default class Configuration {
     await this.databasePools?.closeAll()
   }
 
+  /**
+   * What a process does before it exits: closes the database connections, then writes out and
+   * closes the log files (a process that exits with log lines still buffered loses them).
+   */
+  async close(): Promise<void> {
+    await this.closeDatabaseConnections()
+    await this.environmentHandler?.closeLogFiles()
+  }
+
   getEnvironmentHandler(): BaseEnvironmentHandler {
     if (!this.environmentHandler) {
       throw new Error("No environment handler yet: call `await configuration.initialize()` or pass `environmentHandler` to new Configuration()")

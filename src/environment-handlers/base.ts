@@ -25,4 +25,7 @@ export default abstract class BaseEnvironmentHandler {
   abstract getLogFilePath(args: {configuration: Configuration, directory?: string, environment: string, filePath?: string}): string
 
   abstract writeLogToFile(args: {path: string, message: string}): Promise<void>
+
+  /** Writes out what is buffered for log files and closes them; where nothing is buffered, nothing to do. */
+  async closeLogFiles(): Promise<void> {}
 }

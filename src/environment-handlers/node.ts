@@ -31,7 +31,11 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
     })
   }
 
-  async closeLogFiles(): Promise<void> {
+  override async closeLogFiles(): Promise<void> {
+    // A log call formats its message asynchronously before it reaches writeLogToFile; one
+    // macrotask lets lines logged just before this call reach their streams first.
+    await new Promise((resolve) => setImmediate(resolve))
+
     const streams = [...this.logStreams.values()]
 
     this.logStreams.clear()

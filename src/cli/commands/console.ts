@@ -35,7 +35,7 @@ export default async function consoleCommand({cwd, stdout}: CommandContext): Pro
 
     await startConsole({configuration, models, input: process.stdin, output: outputStream(stdout), terminal})
   } finally {
-    await configuration.closeDatabaseConnections()
+    await configuration.close()
   }
 
   return 0

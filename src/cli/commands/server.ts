@@ -54,7 +54,7 @@ export default async function serverCommand({cwd, values, stdout}: CommandContex
 
     stdout.write(`${signal}: finishing in-flight requests\n`)
     await server.stop()
-    await configuration.closeDatabaseConnections()
+    await configuration.close()
     stdout.write("Stopped\n")
 
     return 0

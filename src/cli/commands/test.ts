@@ -50,6 +50,6 @@ export default async function testCommand({cwd, positionals, values, stdout}: Co
     return exitCode
   } finally {
     await stopRequestTestServer()
-    await configuration?.closeDatabaseConnections()
+    await configuration?.close()
   }
 }

@@ -13,7 +13,7 @@ export async function withAppDatabases<Result>(cwd: string, callback: (configura
   try {
     return await configuration.ensureConnections(() => callback(configuration))
   } finally {
-    await configuration.closeDatabaseConnections()
+    await configuration.close()
   }
 }
 

@@ -16,7 +16,7 @@ try {
   const stop = () => {
     stopping ||= (async () => {
       await server.stop()
-      await configuration.closeDatabaseConnections()
+      await configuration.close()
       process.exit(0)
     })()
   }
