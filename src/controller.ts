@@ -6,12 +6,14 @@ import {readRequestCookies} from "./cookies/read-request-cookies.js"
 import {setCookieHeader, type CookieOptions} from "./cookies/set-cookie-header.js"
 import {addCallback, callbacksFor, type CallbackOptions, type ControllerCallback} from "./controller/callbacks.js"
 import {DoubleRenderError} from "./controller/errors.js"
+import {jsonBody} from "./controller/json-body.js"
 import {checkRenderOptions, type RenderOptions} from "./controller/render-options.js"
 import type Request from "./http-server/request.js"
 import type Response from "./http-server/response.js"
 import type {Params} from "./http-server/nested-params.js"
 import Logger from "./logger.js"
 import type {RouteDefinition} from "./routes/route-definition.js"
+import {checkKeys} from "./utils/check-keys.js"
 import {dasherize} from "./utils/inflection.js"
 import {InvalidViewNameError} from "./views/errors.js"
 import {renderView} from "./views/view-renderer.js"
@@ -36,6 +38,7 @@ export interface ControllerArgs {
 
 type PendingView = {view: string, locals: Record<string, unknown>}
 
+const jsonContentType = "application/json; charset=utf-8"
 const viewNamePattern = /^[A-Za-z0-9_][A-Za-z0-9_-]*(\/[A-Za-z0-9_][A-Za-z0-9_-]*)*$/
 
 /**
@@ -101,8 +104,17 @@ export default class Controller {
     this.viewLocals = {...this.viewLocals, ...locals}
   }
 
-  renderJson(value: unknown, {status = 200}: {status?: number} = {}): void {
-    this.render({json: value, status})
+  /** Sends `value` as JSON; records render through their toJSON() (see json-body.ts for how Dates are written). */
+  renderJson(value: unknown, options?: {status?: number}): void {
+    // The common render, kept off render()'s option copying and checking: it runs on most API requests.
+    if (options !== undefined) checkKeys(options, ["status"], "renderJson()")
+    this.markPerformed("render")
+
+    const response = this.getResponse()
+
+    response.setStatus(options?.status ?? 200)
+    response.setHeader("content-type", jsonContentType)
+    response.setBody(jsonBody(value))
   }
 
   /** The same as renderJson (the name the README uses). */
@@ -125,8 +137,8 @@ export default class Controller {
     response.setStatus(options.status ?? 200)
 
     if ("json" in options) {
-      response.setHeader("content-type", options.contentType || "application/json; charset=utf-8")
-      response.setBody(JSON.stringify(options.json) ?? "null")
+      response.setHeader("content-type", options.contentType || jsonContentType)
+      response.setBody(jsonBody(options.json))
     } else if ("html" in options) {
       response.setHeader("content-type", options.contentType || "text/html; charset=utf-8")
       response.setBody(String(options.html))
@@ -181,22 +193,29 @@ export default class Controller {
     const action = this.getAction()
     const controllerClass = this.constructor
 
-    for (const callback of callbacksFor(controllerClass, "before", action)) {
-      await this.runCallback(callback)
+    const before = callbacksFor(controllerClass, "before", action)
+
+    // Index loops: runs per request, and for...of allocates an iterator even for an empty list.
+    for (let index = 0; index < before.length; index++) {
+      await this.runCallback(before[index])
 
       // A before-callback that renders or redirects halts the chain, as in Rails.
       if (this.performed) break
     }
 
     if (!this.performed) {
-      await (this as unknown as Record<string, () => unknown>)[action]()
+      const result = (this as unknown as Record<string, () => unknown>)[action]()
 
+      // Awaited only when it is a promise: an await costs a microtask turn even on a plain value.
+      if (isThenable(result)) await result
       if (!this.performed) this.render()
     }
 
-    await this.renderPendingView()
+    if (this.pendingView) await this.renderPendingView()
 
-    for (const callback of callbacksFor(controllerClass, "after", action)) await this.runCallback(callback)
+    const after = callbacksFor(controllerClass, "after", action)
+
+    for (let index = 0; index < after.length; index++) await this.runCallback(after[index])
   }
 
   private async runCallback(entry: ControllerCallback): Promise<void> {
@@ -240,4 +259,8 @@ export default class Controller {
 
     this.performed = true
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as {then?: unknown} | null | undefined)?.then === "function"
 }

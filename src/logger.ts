@@ -68,21 +68,54 @@ export default class Logger {
     return this.subject
   }
 
-  private async log(level: LogLevel, messages: unknown[]): Promise<void> {
+  /**
+   * Whether a line at `level` would reach any output right now. log() checks the same itself;
+   * this is for callers on a hot path that want to skip building the message (and its closure).
+   */
+  isLevelEnabled(level: LogLevel): boolean {
+    try {
+      return this.outputsAt(level, this.resolveConfiguration()).length > 0
+    } catch {
+      // log() reports the problem when the line is written.
+      return true
+    }
+  }
+
+  // Not async: a line no output wants costs no promise, no formatting and no array.
+  private log(level: LogLevel, messages: unknown[]): Promise<void> {
     try {
       const configuration = this.resolveConfiguration()
-      const verbose = this.debugEnabled || Boolean(configuration?.isDebug())
-      const outputs = this.outputsFor(configuration).filter((output) => verbose || output.levels.includes(level))
+      const outputs = this.outputsAt(level, configuration)
 
       // Checked before formatting, so function messages are never evaluated for nothing.
-      if (outputs.length === 0) return
+      if (outputs.length === 0) return resolved
 
+      return this.write(level, messages, outputs)
+    } catch (error) {
+      reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
+
+      return resolved
+    }
+  }
+
+  private async write(level: LogLevel, messages: unknown[], outputs: LogOutput[]): Promise<void> {
+    try {
       const entry: LogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestamp: new Date()}
 
       await Promise.all(outputs.map((output) => writeSafely(output, entry)))
     } catch (error) {
       reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
     }
+  }
+
+  /** The outputs that take `level`: all of them when verbose (see the class comment). */
+  private outputsAt(level: LogLevel, configuration: Configuration | undefined): LogOutput[] {
+    const outputs = this.outputsFor(configuration)
+    const verbose = this.debugEnabled || Boolean(configuration?.isDebug())
+
+    if (verbose || outputs.every(takesLevel, level)) return outputs
+
+    return outputs.filter(takesLevel, level)
   }
 
   private resolveConfiguration(): Configuration | undefined {
@@ -112,6 +145,13 @@ async function writeSafely(output: LogOutput, entry: LogEntry): Promise<void> {
   } catch (error) {
     reportLoggingProblemOnce(output, `Velocious log output ${output.name} failed and its further failures will not be reported: ${inspectValue(error)}`)
   }
+}
+
+const resolved: Promise<void> = Promise.resolve()
+
+// Called with the level as `this`, so checking a level allocates no closure (it runs per request).
+function takesLevel(this: LogLevel, output: LogOutput): boolean {
+  return output.levels.includes(this)
 }
 
 function subjectName(subject: LoggerSubject): string {

@@ -2,6 +2,7 @@
 // generator. argv[2] is the side; the port goes to the parent over IPC, and "rss" asks for memory.
 import http from "node:http"
 import path from "node:path"
+import v8 from "node:v8"
 import {fileURLToPath} from "node:url"
 
 const side = process.argv[2]
@@ -72,11 +73,17 @@ const port = await sides[side]()
 
 process.on("SIGINT", () => process.exit(0))
 process.on("message", (message) => {
+  // CPU time the server spent, so per-request cost can be compared even when other processes
+  // share the cores and req/s drifts with them.
+  if (message === "cpu") return process.send({cpu: process.cpuUsage()})
   if (message !== "rss") return
 
   // A full collection first (the parent starts us with --expose-gc), so garbage that V8 has
   // not collected yet is not counted as growth.
   globalThis.gc?.()
-  process.send(process.memoryUsage())
+
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]))
+
+  process.send({...process.memoryUsage(), spaces})
 })
 process.send({port})

@@ -31,6 +31,15 @@ describe("HTTP server - bad input", () => {
     expect(defaultMaxBodyBytes).toEqual(10 * 1024 * 1024)
   })
 
+  it("refuses a body limit that is not a number of 0 or more, naming the option", async () => {
+    const configuration = new Configuration({directory: app.directory, environment: "test", logging: {console: false}})
+    const routes = await loadAppRoutes(app.directory)
+
+    expect(() => new HttpServer({configuration, routes, maxBodyBytes: -1})).toThrow("new HttpServer(): maxBodyBytes must be a number of 0 or more, got -1")
+    expect(() => new HttpServer({configuration, routes, maxBodyBytes: "10mb" as unknown as number})).toThrow("maxBodyBytes must be a number of 0 or more, got '10mb'")
+    expect(() => new HttpServer({configuration, routes, shutdownTimeoutMs: Number.NaN})).toThrow("shutdownTimeoutMs must be a number of 0 or more, got NaN")
+  })
+
   it("answers 413 to a body over the limit, by Content-Length and by counting a chunked body", async () => {
     const declared = await request(port, "POST", "/projects", {body: "x".repeat(2000), headers: {"content-type": "text/plain", accept: "application/json"}})
 

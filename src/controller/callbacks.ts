@@ -17,6 +17,17 @@ export interface ControllerCallback {
 
 const ownCallbacks = new WeakMap<Function, ControllerCallback[]>()
 
+interface ResolvedCallbacks {
+  /** callbacksVersion these were worked out at */
+  version: number
+  byAction: Map<string, Record<CallbackKind, readonly ControllerCallback[]>>
+}
+
+/** callbacksFor() answers per class and action: asked twice per request, so worked out once. */
+const resolvedCallbacks = new WeakMap<Function, ResolvedCallbacks>()
+// Bumped by every addCallback(): a parent class gaining a callback changes its subclasses' answers too.
+let callbacksVersion = 0
+
 export function addCallback(controllerClass: Function, kind: CallbackKind, callback: ControllerCallback["callback"], options: CallbackOptions = {}): void {
   checkKeys(options, ["only", "except"], `${kind}Action() on ${controllerClass.name}`)
 
@@ -28,10 +39,29 @@ export function addCallback(controllerClass: Function, kind: CallbackKind, callb
 
   list.push({kind, callback, only: toList(options.only), except: toList(options.except)})
   ownCallbacks.set(controllerClass, list)
+  callbacksVersion++
 }
 
 /** Callbacks of `kind` that apply to `action`, from the base class down to the subclass (parents run first, like Rails). */
-export function callbacksFor(controllerClass: Function, kind: CallbackKind, action: string): ControllerCallback[] {
+export function callbacksFor(controllerClass: Function, kind: CallbackKind, action: string): readonly ControllerCallback[] {
+  let resolved = resolvedCallbacks.get(controllerClass)
+
+  if (!resolved || resolved.version !== callbacksVersion) {
+    resolved = {version: callbacksVersion, byAction: new Map()}
+    resolvedCallbacks.set(controllerClass, resolved)
+  }
+
+  let callbacks = resolved.byAction.get(action)
+
+  if (!callbacks) {
+    callbacks = {before: collectCallbacks(controllerClass, "before", action), after: collectCallbacks(controllerClass, "after", action)}
+    resolved.byAction.set(action, callbacks)
+  }
+
+  return callbacks[kind]
+}
+
+function collectCallbacks(controllerClass: Function, kind: CallbackKind, action: string): ControllerCallback[] {
   const chain: Function[] = []
 
   for (let each: any = controllerClass; each && each !== Function.prototype; each = Object.getPrototypeOf(each)) chain.unshift(each)

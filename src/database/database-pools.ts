@@ -45,21 +45,31 @@ export default class DatabasePools {
     return pool
   }
 
-  /** Runs `callback` with a connection to every configured database pinned to its async context. */
-  async ensureConnections<Result>(callback: (connections: Record<string, BaseDriver>) => Result | Promise<Result>): Promise<Result> {
-    const identifiers = this.identifiers()
-    const connections: Record<string, BaseDriver> = {}
-    const nest = async (index: number): Promise<Result> => {
-      if (index >= identifiers.length) return await callback(connections)
+  /**
+   * Runs `callback` with a connection to every configured database pinned to its async context.
+   * `identifiers` defaults to the current environment's; a caller that runs this for every
+   * request (the HTTP server) passes the list it read once at boot, so process.env is not read per call.
+   */
+  ensureConnections<Result>(callback: (connections: Record<string, BaseDriver>) => Result | Promise<Result>, identifiers: readonly string[] = this.identifiers()): Promise<Result> {
+    return this.connectFrom(identifiers, 0, {}, callback)
+  }
 
-      return await this.getPool(identifiers[index]).withConnection(async (connection) => {
-        connections[identifiers[index]] = connection
-
-        return await nest(index + 1)
-      })
+  private connectFrom<Result>(identifiers: readonly string[], index: number, connections: Record<string, BaseDriver>, callback: (connections: Record<string, BaseDriver>) => Result | Promise<Result>): Promise<Result> {
+    if (index >= identifiers.length) {
+      try {
+        return Promise.resolve(callback(connections))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     }
 
-    return await nest(0)
+    const identifier = identifiers[index]
+
+    return this.getPool(identifier).withConnection((connection) => {
+      connections[identifier] = connection
+
+      return this.connectFrom(identifiers, index + 1, connections, callback)
+    })
   }
 
   async ensureGlobalConnections(): Promise<void> {

@@ -20,18 +20,26 @@ export const routesDirectory = "src/routes"
  * from the request URL, so no request can point this at another file.
  */
 export default class ControllerLoader {
-  private readonly loaded = new Map<string, Promise<LoadedController>>()
+  private readonly loading = new Map<string, Promise<LoadedController>>()
+  private readonly imported = new Map<string, LoadedController>()
 
   constructor(private readonly appDirectory: string) {}
 
+  /** The controller when it has been imported already: the usual case, answered without a promise. */
+  loaded(controller: string): LoadedController | undefined {
+    return this.imported.get(controller)
+  }
+
   load(controller: string): Promise<LoadedController> {
-    let loading = this.loaded.get(controller)
+    let loading = this.loading.get(controller)
 
     if (!loading) {
       loading = this.import(controller)
-      // A failed load is retried on the next request (the file may have been added meanwhile).
-      loading.catch(() => this.loaded.delete(controller))
-      this.loaded.set(controller, loading)
+      loading.then((loaded) => { this.imported.set(controller, loaded) }, () => {
+        // A failed load is retried on the next request (the file may have been added meanwhile).
+        this.loading.delete(controller)
+      })
+      this.loading.set(controller, loading)
     }
 
     return loading

@@ -50,3 +50,8 @@ export class ActionNotFoundError extends HttpError {
 export class ControllerNotFoundError extends Error {
   override name = "ControllerNotFoundError"
 }
+
+/** A server option (maxBodyBytes, timeouts) that is not usable, named with what to pass instead. */
+export class HttpServerOptionError extends TypeError {
+  override name = "HttpServerOptionError"
+}

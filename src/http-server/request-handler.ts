@@ -6,7 +6,7 @@ import {MalformedPathError} from "../routes/errors.js"
 import ControllerLoader, {isAction} from "./controller-loader.js"
 import {errorResponse} from "./error-responses.js"
 import {ActionNotFoundError, BadRequestError, HttpError, RouteNotFoundError} from "./errors.js"
-import {parseNestedQuery} from "./nested-params.js"
+import {parseNestedQuery, type Params} from "./nested-params.js"
 import {parseBody} from "./parse-body.js"
 import {prefersJson} from "./prefers-json.js"
 import {readBody} from "./read-body.js"
@@ -20,6 +20,8 @@ export interface RequestHandlerArgs {
   maxBodyBytes: number
   /** Asked per response: while shutting down, responses close their connection. */
   isShuttingDown?: () => boolean
+  /** Called once each handle() is done, written and logged (the server counts requests in flight with it). */
+  onHandled?: () => void
 }
 
 /** Route → controller → action for one request, and every error turned into a response. */
@@ -30,85 +32,106 @@ export default class RequestHandler {
   private readonly controllers: ControllerLoader
   private readonly logger: Logger
   private readonly isShuttingDown: () => boolean
-  private readonly hasDatabase: boolean
+  private readonly onHandled: (() => void) | undefined
+  /**
+   * The databases every action gets a connection to, read once here: the environment (and so
+   * this list) is fixed for a running server, and reading process.env per request is not free.
+   */
+  private readonly databaseIdentifiers: readonly string[]
 
-  constructor({configuration, routes, maxBodyBytes, isShuttingDown}: RequestHandlerArgs) {
+  constructor({configuration, routes, maxBodyBytes, isShuttingDown, onHandled}: RequestHandlerArgs) {
     this.configuration = configuration
     this.routes = routes
     this.maxBodyBytes = maxBodyBytes
     this.controllers = new ControllerLoader(configuration.getDirectory())
     this.logger = new Logger("HttpServer", {configuration})
     this.isShuttingDown = isShuttingDown || (() => false)
-    this.hasDatabase = Boolean(configuration.options.database?.[configuration.getEnvironment()])
+    this.onHandled = onHandled
+    this.databaseIdentifiers = configuration.options.database?.[configuration.getEnvironment()] ? configuration.getDatabaseIdentifiers() : []
     // Compiled now, so a broken route table fails at boot.
     routes.compile()
   }
 
+  /** Never rejects: every failure becomes an error response (or, past the headers, a closed connection). */
   async handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const started = performance.now()
-    const method = (incoming.method || "GET").toUpperCase()
+    const method = incoming.method || "GET"
     const url = incoming.url || "/"
     const queryIndex = url.indexOf("?")
     const pathname = queryIndex === -1 ? url : url.slice(0, queryIndex)
+    // Set as soon as they exist, so an error response and the error report can use them.
     let request: Request | undefined
-    let response: Response
+    let response: Response | undefined
     let closeConnection = this.isShuttingDown()
 
     try {
-      response = await this.dispatch(incoming, method, pathname, url, (built) => { request = built })
+      try {
+        const match = this.routes.match(method, pathname)
+
+        if (!match) throw new RouteNotFoundError(method, pathname)
+
+        const {route} = match
+        const {ControllerClass, displayFile, viewDirectory} = this.controllers.loaded(route.controller) || await this.controllers.load(route.controller)
+        const {action} = route
+
+        if (!isAction(ControllerClass, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
+
+        const reading = readBody(incoming, this.maxBodyBytes)
+        const body = reading instanceof Buffer ? reading : await reading
+
+        request = new Request({incoming, body})
+
+        const params = requestParams(url, queryIndex, body, request, match.params)
+
+        response = new Response()
+
+        const controller = new ControllerClass({configuration: this.configuration, request, response, params, route, action, viewDirectory})
+
+        try {
+          await (this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(() => controller.runAction(), this.databaseIdentifiers) : controller.runAction())
+        } catch (error) {
+          throw new ActionFailure(error, response, {controller: ControllerClass.name, action, route: `${route.method} ${route.path}`})
+        }
+      } catch (error) {
+        const cause = error instanceof ActionFailure ? error.cause : error
+        const httpError = cause instanceof HttpError ? cause : cause instanceof MalformedPathError ? new BadRequestError(cause.message) : undefined
+
+        // After a refused body the rest of it is still on the socket: close rather than parse it as a request.
+        if (httpError?.status === 413) closeConnection = true
+
+        response = this.errorToResponse(error, httpError, incoming, request)
+      }
+
+      this.write(outgoing, response, request, closeConnection, incoming)
     } catch (error) {
-      const cause = error instanceof ActionFailure ? error.cause : error
-      const httpError = cause instanceof HttpError ? cause : cause instanceof MalformedPathError ? new BadRequestError(cause.message) : undefined
+      // A bug in the error handling itself: never leave the client hanging, and never reject
+      // (the server does not wait on this promise).
+      void this.logger.error("Unhandled error in the request handler:", error)
 
-      // After a refused body the rest of it is still on the socket: close rather than parse it as a request.
-      if (httpError?.status === 413) closeConnection = true
-
-      response = this.errorToResponse(error, httpError, incoming, request)
+      try {
+        if (!outgoing.headersSent) outgoing.writeHead(500, {"content-length": "0", connection: "close"}).end()
+        else if (!outgoing.writableEnded) outgoing.destroy()
+      } catch {
+        outgoing.destroy()
+      }
     }
 
     try {
-      writeResponse(outgoing, response, {closeConnection})
+      if (this.logger.isLevelEnabled("info")) void this.logger.info(`${method} ${pathname} ${outgoing.statusCode} ${(performance.now() - started).toFixed(1)}ms`)
+    } finally {
+      this.onHandled?.()
+    }
+  }
+
+  private write(outgoing: ServerResponse, response: Response, request: Request | undefined, closeConnection: boolean, incoming: IncomingMessage): void {
+    try {
+      writeResponse(outgoing, response, closeConnection)
     } catch (error) {
       // Headers a controller set that node:http refuses (e.g. a line break in a value).
       this.reportError(error, request, response, {phase: "write"})
-      if (!outgoing.headersSent) writeResponse(outgoing, errorResponse({status: 500, message: "Internal server error", json: prefersJson(incoming.headers)}), {closeConnection})
+      if (!outgoing.headersSent) writeResponse(outgoing, errorResponse({status: 500, message: "Internal server error", json: prefersJson(incoming.headers)}), closeConnection)
       else outgoing.destroy()
     }
-
-    void this.logger.info(() => `${method} ${pathname} ${outgoing.statusCode} ${(performance.now() - started).toFixed(1)}ms`)
-  }
-
-  private async dispatch(incoming: IncomingMessage, method: string, pathname: string, url: string, onRequest: (request: Request) => void): Promise<Response> {
-    const match = this.routes.match(method, pathname)
-
-    if (!match) throw new RouteNotFoundError(method, pathname)
-
-    const {ControllerClass, displayFile, viewDirectory} = await this.controllers.load(match.route.controller)
-    const {action} = match.route
-
-    if (!isAction(ControllerClass, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
-
-    const reading = readBody(incoming, this.maxBodyBytes)
-    const body = reading instanceof Buffer ? reading : await reading
-    const request = new Request({incoming, body})
-
-    onRequest(request)
-
-    const queryIndex = url.indexOf("?")
-    const query = queryIndex === -1 ? {} : parseNestedQuery(url.slice(queryIndex + 1))
-    // Rails' precedence: path params over body params over the query string.
-    const params = {...query, ...parseBody(body, request.contentType()), ...match.params}
-    const response = new Response()
-    const controller = new ControllerClass({configuration: this.configuration, request, response, params, route: match.route, action, viewDirectory})
-
-    try {
-      if (this.hasDatabase) await this.configuration.ensureConnections(() => controller.runAction())
-      else await controller.runAction()
-    } catch (error) {
-      throw Object.assign(new ActionFailure(error), {response, context: {controller: ControllerClass.name, action, route: `${match.route.method} ${match.route.path}`}})
-    }
-
-    return response
   }
 
   private errorToResponse(error: unknown, httpError: HttpError | undefined, incoming: IncomingMessage, request: Request | undefined): Response {
@@ -142,10 +165,19 @@ export default class RequestHandler {
 /** Carries the controller's response and where it failed up to the error handler. */
 class ActionFailure extends Error {
   override name = "ActionFailure"
-  response: Response | undefined
-  context: Record<string, unknown> = {}
 
-  constructor(override readonly cause: unknown) {
+  constructor(override readonly cause: unknown, readonly response: Response, readonly context: Record<string, unknown>) {
     super(cause instanceof Error ? cause.message : String(cause))
   }
+}
+
+/** Rails' precedence: path params over body params over the query string. */
+function requestParams(url: string, queryIndex: number, body: Buffer, request: Request, pathParams: Params): Params {
+  const query = queryIndex === -1 ? undefined : parseNestedQuery(url.slice(queryIndex + 1))
+  const bodyParams = body.length === 0 ? undefined : parseBody(body, request.contentType())
+
+  // The matcher makes a fresh object per request, so without a query or body it is the params as is.
+  if (!query && !bodyParams) return pathParams
+
+  return {...query, ...bodyParams, ...pathParams}
 }

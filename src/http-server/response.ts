@@ -1,9 +1,12 @@
+const noCookies: readonly string[] = Object.freeze([])
+
 /** What a controller builds; the server writes it in one `end()` with a Content-Length. */
 export default class Response {
   private status = 200
   private readonly headerMap = new Map<string, string | string[]>()
   private content: string | Buffer = ""
-  private readonly cookieHeaders: string[] = []
+  // Made on the first cookie: most responses set none.
+  private cookieHeaders: string[] | undefined
 
   getStatus(): number {
     return this.status
@@ -42,10 +45,10 @@ export default class Response {
   }
 
   addSetCookie(header: string): void {
-    this.cookieHeaders.push(header)
+    (this.cookieHeaders ||= []).push(header)
   }
 
   setCookieHeaders(): readonly string[] {
-    return this.cookieHeaders
+    return this.cookieHeaders || noCookies
   }
 }

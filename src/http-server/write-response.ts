@@ -5,7 +5,7 @@ import type Response from "./response.js"
  * Writes status, headers and body in one `end()`, with the Content-Length computed here. A string
  * body stays a string: node:http then sends headers and body in one write instead of a writev.
  */
-export function writeResponse(serverResponse: ServerResponse, response: Response, {closeConnection = false}: {closeConnection?: boolean} = {}): void {
+export function writeResponse(serverResponse: ServerResponse, response: Response, closeConnection = false): void {
   const body = response.getBody()
   const headers: Record<string, string | string[]> = {}
 

@@ -26,6 +26,13 @@ function newNode(): Node {
  */
 export default class RouteMatcher {
   private readonly root = newNode()
+  /**
+   * Routes without params by their canonical path (`/projects/new`) and method: a request for
+   * exactly that path is one look-up, with no splitting or decoding. Anything else (a param, a
+   * trailing slash, percent-encoding, HEAD answered by GET) goes through the tree, which finds
+   * the same route for these paths since static segments win there too.
+   */
+  private readonly staticRoutes = new Map<string, Map<string, CompiledRoute>>()
 
   constructor(routes: readonly RouteDefinition[]) {
     for (const route of routes) this.add(route)
@@ -33,6 +40,10 @@ export default class RouteMatcher {
 
   /** `path` is the URL path without the query string; HEAD falls back to GET. */
   match(method: string, path: string): RouteMatch | undefined {
+    const staticRoute = this.staticRoutes.get(path)?.get(method)
+
+    if (staticRoute) return {route: staticRoute.route, params: {}}
+
     const segments = decodeSegments(path)
     const upper = method.toUpperCase()
     const captured: string[] = []
@@ -42,7 +53,7 @@ export default class RouteMatcher {
 
     const params: Record<string, string> = {}
 
-    found.paramNames.forEach((name, index) => { params[name] = captured[index] })
+    for (let index = 0; index < found.paramNames.length; index++) params[found.paramNames[index]] = captured[index]
 
     return {route: found.route, params}
   }
@@ -73,7 +84,23 @@ export default class RouteMatcher {
       throw new DuplicateRouteError(`${route.method} ${route.path} is defined twice (${existing.route.controller}#${existing.route.action} and ${route.controller}#${route.action}). Remove one of them from src/config/routes`)
     }
 
-    node.routes.set(route.method, {route, paramNames})
+    const compiled = {route, paramNames}
+
+    node.routes.set(route.method, compiled)
+
+    const canonicalPath = `/${route.path.split("/").filter(Boolean).join("/")}`
+
+    // A "%" in a route's own path would match undecoded request text here but not in the tree.
+    if (paramNames.length === 0 && !canonicalPath.includes("%")) {
+      let byMethod = this.staticRoutes.get(canonicalPath)
+
+      if (!byMethod) {
+        byMethod = new Map()
+        this.staticRoutes.set(canonicalPath, byMethod)
+      }
+
+      byMethod.set(route.method, compiled)
+    }
   }
 
   private find(node: Node, segments: string[], index: number, method: string, captured: string[]): CompiledRoute | undefined {
@@ -103,10 +130,21 @@ export default class RouteMatcher {
 }
 
 function decodeSegments(path: string): string[] {
-  const segments = path.split("/").filter((segment) => segment !== "")
+  const segments: string[] = []
+  const encoded = path.includes("%")
 
+  for (const segment of path.split("/")) {
+    if (segment === "") continue
+
+    segments.push(encoded ? decodeSegment(segment, path) : segment)
+  }
+
+  return segments
+}
+
+function decodeSegment(segment: string, path: string): string {
   try {
-    return segments.map((segment) => decodeURIComponent(segment))
+    return decodeURIComponent(segment)
   } catch {
     throw new MalformedPathError(`The request path '${path}' has invalid percent-encoding`)
   }

@@ -76,6 +76,52 @@ describe("AsyncTrackedMultiConnection", () => {
     expect(await pool.withConnection(async () => "checked out again")).toBe("checked out again")
   })
 
+  it("releases the connection and rejects when the callback throws synchronously, or returns a plain value", async () => {
+    const pool = sqliteConfiguration({maxConnections: 1, checkoutTimeoutSeconds: 0.2}).getDatabasePool() as AsyncTrackedMultiConnection
+    const throwing = pool.withConnection(() => { throw new Error("thrown before any await") })
+
+    expect(throwing).toBeInstanceOf(Promise)
+    await expect(throwing).rejects.toThrow("thrown before any await")
+    expect(pool.getStats().busy).toBe(0)
+
+    expect(await pool.withConnection(() => 42)).toBe(42)
+    expect(pool.getStats().busy).toBe(0)
+
+    await pool.withConnection(async () => {
+      // Nested: reuses the context's connection, and a throw there is a rejection too.
+      await expect(pool.withConnection(() => { throw new Error("nested throw") })).rejects.toThrow("nested throw")
+      expect(pool.getStats().busy).toBe(1)
+    })
+    expect(pool.getStats().busy).toBe(0)
+  })
+
+  it("runs ensureConnections with connections to every database and releases them all, also on a synchronous throw", async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-pool-"))
+
+    fs.mkdirSync(path.join(directory, "db"))
+
+    const configuration = new Configuration({
+      directory,
+      environment: "test",
+      database: {test: {default: {type: "sqlite", name: "a"}, analytics: {type: "sqlite", name: "b"}}}
+    })
+
+    configurations.push(configuration)
+
+    const pools = ["default", "analytics"].map((identifier) => configuration.getDatabasePool(identifier) as AsyncTrackedMultiConnection)
+    const seen = await configuration.ensureConnections((connections) => {
+      expect(pools[0].getCurrentConnection()).toBe(connections.default)
+      expect(pools[1].getCurrentConnection()).toBe(connections.analytics)
+      expect(pools.map((pool) => pool.getStats().busy)).toEqual([1, 1])
+
+      return Object.keys(connections)
+    })
+
+    expect(seen).toEqual(["default", "analytics"])
+    await expect(configuration.ensureConnections(() => { throw new Error("sync failure") })).rejects.toThrow("sync failure")
+    expect(pools.map((pool) => pool.getStats().busy)).toEqual([0, 0])
+  })
+
   it("times out a checkout with a message saying how many are busy and for how long", async () => {
     const pool = sqliteConfiguration({maxConnections: 2, checkoutTimeoutSeconds: 0.2}).getDatabasePool()
     let release: () => void = () => undefined

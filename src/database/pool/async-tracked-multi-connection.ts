@@ -39,18 +39,17 @@ export default class AsyncTrackedMultiConnection extends BasePool {
     this.checkoutTimeoutSeconds = Number(checkoutTimeoutSeconds ?? defaultCheckoutTimeoutSeconds)
   }
 
-  async withConnection<Result>(callback: (connection: BaseDriver) => Result | Promise<Result>): Promise<Result> {
+  withConnection<Result>(callback: (connection: BaseDriver) => Result | Promise<Result>): Promise<Result> {
     const current = this.storage.getStore()
 
-    if (current) return await callback(current)
+    if (current) return settle(callback, current)
 
-    const connection = await this.checkout()
+    // The usual case (an idle connection) stays synchronous: no checkout promise per request.
+    const idle = this.takeIdle()
 
-    try {
-      return await this.storage.run(connection, () => callback(connection))
-    } finally {
-      this.checkin(connection)
-    }
+    if (idle) return this.runPinned(idle, callback)
+
+    return this.checkout().then((connection) => this.runPinned(connection, callback))
   }
 
   getCurrentConnection(): BaseDriver {
@@ -115,7 +114,37 @@ export default class AsyncTrackedMultiConnection extends BasePool {
     return this.idle.length + this.busySince.size + this.opening
   }
 
-  private async checkout(): Promise<BaseDriver> {
+  /** Runs `callback` with `connection` pinned to its async context, checking it back in once the callback settles. */
+  private runPinned<Result>(connection: BaseDriver, callback: (connection: BaseDriver) => Result | Promise<Result>): Promise<Result> {
+    let result: Result | Promise<Result>
+
+    try {
+      result = this.storage.run(connection, callback, connection)
+    } catch (error) {
+      this.checkin(connection)
+
+      return Promise.reject(error)
+    }
+
+    if (!isThenable(result)) {
+      this.checkin(connection)
+
+      return Promise.resolve(result)
+    }
+
+    return Promise.resolve(result).then((value) => {
+      this.checkin(connection)
+
+      return value
+    }, (error: unknown) => {
+      this.checkin(connection)
+
+      throw error
+    })
+  }
+
+  /** An idle connection that is still connected, marked busy; undefined when none is idle. */
+  private takeIdle(): BaseDriver | undefined {
     while (this.idle.length > 0) {
       const connection = this.idle.pop() as BaseDriver
 
@@ -125,6 +154,13 @@ export default class AsyncTrackedMultiConnection extends BasePool {
       connection.close().catch(() => undefined)
     }
 
+    return undefined
+  }
+
+  private async checkout(): Promise<BaseDriver> {
+    const idle = this.takeIdle()
+
+    if (idle) return idle
     if (this.total() < this.maxConnections) return this.markBusy(await this.openConnection())
 
     return await this.waitForConnection()
@@ -195,4 +231,17 @@ export default class AsyncTrackedMultiConnection extends BasePool {
       this.waiters.push(waiter)
     })
   }
+}
+
+/** `callback(connection)` as a promise; a synchronous throw becomes a rejection, as in an async function. */
+function settle<Result>(callback: (connection: BaseDriver) => Result | Promise<Result>, connection: BaseDriver): Promise<Result> {
+  try {
+    return Promise.resolve(callback(connection))
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+function isThenable<Value>(value: Value | Promise<Value>): value is Promise<Value> {
+  return typeof (value as {then?: unknown} | null)?.then === "function"
 }
