@@ -46,6 +46,7 @@ export async function knexSide(config, rowsPerStatement) {
 
       return tasks
     },
+    tasksJson: async (limit) => JSON.stringify(await knex("tasks").limit(limit)),
     check: {id: (task) => Number(task.id), state: (task) => task.state, projectName: (task) => task.project.name},
     close: () => knex.destroy()
   }

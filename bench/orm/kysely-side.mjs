@@ -56,6 +56,7 @@ export async function kyselySide(config, rowsPerStatement) {
 
       return tasks
     },
+    tasksJson: async (limit) => JSON.stringify(await db.selectFrom("tasks").selectAll().limit(limit).execute()),
     check: {id: (task) => Number(task.id), state: (task) => task.state, projectName: (task) => task.project.name},
     close: () => db.destroy()
   }

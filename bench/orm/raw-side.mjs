@@ -9,7 +9,7 @@ import {timestamp} from "./schema.mjs"
 const findSql = "SELECT * FROM tasks WHERE id = ?"
 const whereStateSql = "SELECT * FROM tasks WHERE state = ?"
 const createSql = "INSERT INTO tasks (project_id, name, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING *"
-const preloadTasksSql = "SELECT * FROM tasks LIMIT ?"
+const firstTasksSql = "SELECT * FROM tasks LIMIT ?"
 const insertColumns = "INSERT INTO tasks (project_id, name, state, created_at, updated_at) VALUES "
 
 /** `?` → `$1..$n` for pg. */
@@ -59,7 +59,7 @@ function sqliteSide(config) {
   const find = db.prepare(findSql)
   const whereState = db.prepare(whereStateSql)
   const create = db.prepare(createSql)
-  const preloadTasks = db.prepare(preloadTasksSql)
+  const firstTasks = db.prepare(firstTasksSql)
   const begin = db.prepare("BEGIN IMMEDIATE")
   const commit = db.prepare("COMMIT")
 
@@ -77,12 +77,13 @@ function sqliteSide(config) {
     },
     insertMultiple: ({arrays}) => insertChunks(arrays, Math.floor(32766 / 5), async ({sql, params}) => db.prepare(sql).run(params)),
     async preload(limit) {
-      const tasks = preloadTasks.all(limit)
+      const tasks = firstTasks.all(limit)
       const ids = uniqueProjectIds(tasks)
       const projects = ids.length === 0 ? [] : db.prepare(`SELECT * FROM projects WHERE id IN (${placeholders(ids.length)})`).all(ids)
 
       return attachProjects(tasks, projects)
     },
+    async tasksJson(limit) { return JSON.stringify(firstTasks.all(limit)) },
     check,
     async close() { db.close() }
   }
@@ -97,7 +98,7 @@ async function pgsqlSide(config) {
   const find = {name: "bench_find_task", text: numbered(findSql)}
   const whereState = {name: "bench_where_state", text: numbered(whereStateSql)}
   const create = {name: "bench_create_task", text: numbered(createSql)}
-  const preloadTasks = {name: "bench_preload_tasks", text: numbered(preloadTasksSql)}
+  const firstTasks = {name: "bench_first_tasks", text: numbered(firstTasksSql)}
 
   return {
     async find(id) { return (await client.query({...find, values: [id]})).rows[0] },
@@ -113,12 +114,13 @@ async function pgsqlSide(config) {
     },
     insertMultiple: ({arrays}) => insertChunks(arrays, Math.floor(65535 / 5), ({sql, params}) => client.query({text: numbered(sql), values: params})),
     async preload(limit) {
-      const tasks = (await client.query({...preloadTasks, values: [limit]})).rows
+      const tasks = (await client.query({...firstTasks, values: [limit]})).rows
       const ids = uniqueProjectIds(tasks)
       const projects = ids.length === 0 ? [] : (await client.query({text: numbered(`SELECT * FROM projects WHERE id IN (${placeholders(ids.length)})`), values: ids})).rows
 
       return attachProjects(tasks, projects)
     },
+    async tasksJson(limit) { return JSON.stringify((await client.query({...firstTasks, values: [limit]})).rows) },
     check,
     async close() { await client.end() }
   }
@@ -143,12 +145,13 @@ async function mysqlSide(config) {
     },
     insertMultiple: ({arrays}) => insertChunks(arrays, Math.floor(65535 / 5), ({sql, params}) => run(sql, params)),
     async preload(limit) {
-      const tasks = await run(preloadTasksSql, [limit])
+      const tasks = await run(firstTasksSql, [limit])
       const ids = uniqueProjectIds(tasks)
       const projects = ids.length === 0 ? [] : await run(`SELECT * FROM projects WHERE id IN (${placeholders(ids.length)})`, ids)
 
       return attachProjects(tasks, projects)
     },
+    async tasksJson(limit) { return JSON.stringify(await run(firstTasksSql, [limit])) },
     check,
     async close() { await connection.end() }
   }

@@ -16,9 +16,16 @@ export async function velociousConnection(config) {
   return {configuration, driver: configuration.getDatabasePool("default").getCurrentConnection()}
 }
 
-export async function velociousSide(configuration) {
+/** The bench's models, initialized against this configuration. */
+export async function velociousModels(configuration) {
   await Project.initializeRecord({configuration})
   await Task.initializeRecord({configuration})
+
+  return {Project, Task}
+}
+
+export async function velociousSide(configuration) {
+  await velociousModels(configuration)
 
   return {
     find: (id) => Task.find(id),
@@ -29,6 +36,8 @@ export async function velociousSide(configuration) {
     // Timestamps are filled by insertMultiple, as save() would.
     insertMultiple: ({columns, arrays}) => Task.insertMultiple(columns, arrays),
     preload: (limit) => Task.preload({project: true}).limit(limit).toArray(),
+    // What renderJson sends for records: their toJSON() through JSON.stringify.
+    tasksJson: async (limit) => JSON.stringify(await Task.limit(limit).toArray()),
     check: {
       id: (task) => task.id(),
       state: (task) => task.state(),

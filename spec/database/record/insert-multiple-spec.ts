@@ -7,6 +7,7 @@ import {UniqueConstraintError, NotNullConstraintError} from "velocious/build/src
 import {UnknownAttributeError} from "velocious/build/src/database/record/errors.js"
 import {InsertMultipleError} from "velocious/build/src/database/record/insert-multiple.js"
 import {connectTestConfiguration, testDatabases} from "../support/test-databases.js"
+import {watchStatements} from "./support/watch-statements.js"
 
 class ImProject extends Record {}
 class ImTask extends Record {}
@@ -22,19 +23,8 @@ async function dropTables(db: BaseDriver): Promise<void> {
 /** Records every INSERT the connection runs while `callback` runs. */
 async function capturingInserts(db: BaseDriver, callback: () => Promise<unknown>): Promise<{sql: string, params: readonly unknown[]}[]> {
   const statements: {sql: string, params: readonly unknown[]}[] = []
-  const original = db.execute
 
-  db.execute = function(this: BaseDriver, sql: string, params: readonly unknown[] = []) {
-    if (sql.startsWith("INSERT")) statements.push({sql, params})
-
-    return original.call(this, sql, params)
-  }
-
-  try {
-    await callback()
-  } finally {
-    db.execute = original
-  }
+  await watchStatements(db, (sql, params) => { if (sql.startsWith("INSERT")) statements.push({sql, params}) }, callback)
 
   return statements
 }

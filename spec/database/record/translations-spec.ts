@@ -6,6 +6,7 @@ import type BaseDriver from "velocious/build/src/database/drivers/base/base-driv
 import {RelationshipNotLoadedError} from "velocious/build/src/database/record/relationships/relationship-errors.js"
 import {TranslationSetupError} from "velocious/build/src/database/record/translations/translation-model.js"
 import {testDatabases} from "../support/test-databases.js"
+import {watchStatements} from "./support/watch-statements.js"
 
 // Accessors are made at runtime; this is how a TypeScript app describes them.
 interface Translated {
@@ -86,22 +87,11 @@ async function createTables(db: BaseDriver): Promise<void> {
   })
 }
 
-/** The SELECTs run while `callback` runs. */
+/** The statements run while `callback` runs. */
 async function capturingSelects(db: BaseDriver, callback: () => Promise<unknown>): Promise<string[]> {
   const statements: string[] = []
-  const original = db.query
 
-  db.query = function(this: BaseDriver, sql: string, params: readonly unknown[] = []) {
-    statements.push(sql)
-
-    return original.call(this, sql, params) as never
-  } as typeof db.query
-
-  try {
-    await callback()
-  } finally {
-    db.query = original
-  }
+  await watchStatements(db, (sql) => statements.push(sql), callback)
 
   return statements
 }

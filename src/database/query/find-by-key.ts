@@ -1,3 +1,4 @@
+import type BaseDriver from "../drivers/base/base-driver.js"
 import type Record from "../record/index.js"
 import {RecordNotFoundError} from "../record/errors.js"
 
@@ -16,25 +17,46 @@ export function notFoundError(model: typeof Record, id: unknown): RecordNotFound
  * once per model, table, key and dialect and then reused with the id bound, so a find runs no
  * builder and creates no query objects.
  */
-export async function findByKey(model: typeof Record, id: unknown): Promise<Record> {
-  const db = model.connection()
+export function findByKey(model: typeof Record, id: unknown): Promise<Record> {
+  let found: Record | Promise<Record>
+
+  // Not an async function: on SQLite the row is there at once, and a find in a loop would pay
+  // for two promises more than the one it returns.
+  try {
+    const db = model.connection()
+    const row = db.queryFirstNow(findByKeySql(model, db, id), [model.castAttributeForDatabase(model.primaryKey, id)])
+
+    found = row instanceof Promise ? recordWhenRead(model, id, row) : recordFor(model, id, row)
+  } catch (error) {
+    return Promise.reject(error)
+  }
+
+  return found instanceof Promise ? found : Promise.resolve(found)
+}
+
+function findByKeySql(model: typeof Record, db: BaseDriver, id: unknown): string {
   const metadata = model.getMetadata()
   const primaryKey = model.primaryKey
   const dialect = db.dialect()
   const table = model.getTableName()
   const cached = metadata.findByKeyStatement
-  let sql: string
 
-  if (cached && cached.dialect === dialect && cached.table === table && cached.primaryKey === primaryKey) {
-    sql = cached.sql
-  } else {
-    sql = model.newQuery().where({[primaryKey]: id}).toSql().sql
-    metadata.findByKeyStatement = {dialect, table, primaryKey, sql}
-  }
+  if (cached && cached.dialect === dialect && cached.table === table && cached.primaryKey === primaryKey) return cached.sql
 
-  const rows = await db.query(sql, [model.castAttributeForDatabase(primaryKey, id)])
+  const sql = model.newQuery().where({[primaryKey]: id}).toSql().sql
 
-  if (rows.length === 0) throw notFoundError(model, id)
+  metadata.findByKeyStatement = {dialect, table, primaryKey, sql}
 
-  return model.instantiateRows(rows)[0]
+  return sql
+}
+
+// Awaited rather than chained with then(), so an error's stack keeps the caller's async frames.
+async function recordWhenRead(model: typeof Record, id: unknown, pending: Promise<{[column: string]: unknown} | undefined>): Promise<Record> {
+  return recordFor(model, id, await pending)
+}
+
+function recordFor(model: typeof Record, id: unknown, row: {[column: string]: unknown} | undefined): Record {
+  if (row === undefined) throw notFoundError(model, id)
+
+  return model.instantiateRows([row])[0]
 }

@@ -2,16 +2,20 @@ import type Record from "../record/index.js"
 import {RecordNotFoundError} from "../record/errors.js"
 import {DatabaseError} from "../drivers/base/errors.js"
 import {orderFragment, reverseOrderFragment} from "./order-fragment.js"
-import {copyPreloadTree, copyQueryState, emptyQueryState, type PreloadTree, type QueryState, type SqlFragment} from "./query-state.js"
+import {copyPreloadTree, emptyQueryState, type PreloadTree, type QueryState, type SqlFragment} from "./query-state.js"
 import {whereHash} from "./where-hash.js"
 import {joinSql} from "./join-sql.js"
 import {preloadRecords} from "../record/relationships/preloader.js"
 import {findByKey, isScalarKey, notFoundError} from "./find-by-key.js"
+import type {QueryCompiler} from "../drivers/base/query-compiler.js"
 
 type InstanceOf<Model extends typeof Record> = InstanceType<Model>
 type JoinTree = {[relationship: string]: JoinTree | true}
 
 const defaultPerPage = 30
+// Shared by the queries that have none; never written to (a query that joins makes its own map).
+const noScopePath: string[] = []
+const noJoinAliases = new Map<string, string>()
 const noLimit = {sqlite: "-1", mysql: "18446744073709551615", pgsql: "ALL"}
 
 /**
@@ -25,30 +29,50 @@ export default class Query<Model extends typeof Record = typeof Record> {
   private readonly alias: string
   /** Inside a relationship scope: the join path the scope belongs to, for getTableForJoin(). */
   private readonly scopePath: string[]
+  /** Never changed once the query is made (a query that joins gets a copy). */
   private readonly joinAliases: Map<string, string>
+  /**
+   * The dialect's identifier quoting, looked up on first use and handed down the chain: finding
+   * the connection for every quoted name was a good part of building a query. A query's SQL is
+   * quoted for one dialect as it is built anyway.
+   */
+  private quoter: QueryCompiler | undefined
 
-  constructor(model: Model, {state, alias, scopePath, joinAliases}: {state?: QueryState, alias?: string, scopePath?: string[], joinAliases?: Map<string, string>} = {}) {
+  constructor(model: Model, {state, alias, scopePath, joinAliases, quoter}: {state?: QueryState, alias?: string, scopePath?: string[], joinAliases?: Map<string, string>, quoter?: QueryCompiler} = {}) {
     this.model = model
     this.state = state || emptyQueryState()
     this.alias = alias || model.getTableName()
-    this.scopePath = scopePath || []
-    this.joinAliases = joinAliases || new Map()
+    this.scopePath = scopePath || noScopePath
+    this.joinAliases = joinAliases || noJoinAliases
+    this.quoter = quoter
   }
 
-  private next(change: (state: QueryState, joinAliases: Map<string, string>) => void): Query<Model> {
-    const state = copyQueryState(this.state)
-    const joinAliases = new Map(this.joinAliases)
-
-    change(state, joinAliases)
-
+  /**
+   * A new query with some of the state replaced. The state is copied shallowly: builder methods
+   * replace a list rather than change it, so queries share what they did not change.
+   */
+  private derive(changes: Partial<QueryState>): Query<Model> {
     // The model's own query class (with its named scopes), not necessarily Query itself.
     const QueryClass = this.constructor as typeof Query<Model>
 
-    return new QueryClass(this.model, {state, alias: this.alias, scopePath: this.scopePath, joinAliases})
+    return new QueryClass(this.model, {state: {...this.state, ...changes}, alias: this.alias, scopePath: this.scopePath, joinAliases: this.joinAliases, quoter: this.quoter})
+  }
+
+  /** For where() and joins(), which may join relationships: the join state copied, to be added to. */
+  private deriveJoining(change: (state: QueryState, joinAliases: Map<string, string>) => void): Query<Model> {
+    const state = this.state
+    const changed: QueryState = {...state, wheres: [...state.wheres], joins: [...state.joins], joinedPaths: new Set(state.joinedPaths)}
+    const joinAliases = new Map(this.joinAliases)
+
+    change(changed, joinAliases)
+
+    const QueryClass = this.constructor as typeof Query<Model>
+
+    return new QueryClass(this.model, {state: changed, alias: this.alias, scopePath: this.scopePath, joinAliases, quoter: this.quoter})
   }
 
   private quote(name: string): string {
-    return this.model.connection().quoteIdentifier(name)
+    return (this.quoter ??= this.model.connection().getQueryCompiler()).quoteIdentifier(name)
   }
 
   private quotedColumn(attribute: string): string | undefined {
@@ -60,12 +84,12 @@ export default class Query<Model extends typeof Record = typeof Record> {
   /** A hash of conditions, or raw SQL with `?` values: `where("tasks.id > ?", 5)`. */
   where(conditions: string | {[key: string]: unknown}, ...values: unknown[]): Query<Model> {
     if (typeof conditions === "string") {
-      return this.next((state) => { state.wheres.push({sql: conditions, params: values}) })
+      return this.derive({wheres: [...this.state.wheres, {sql: conditions, params: values}]})
     }
 
     if (values.length > 0) throw new DatabaseError("where({...}) takes no extra values; use where(\"sql with ?\", value) for raw SQL")
 
-    return this.next((state, joinAliases) => {
+    return this.deriveJoining((state, joinAliases) => {
       const fragments = whereHash(this.model, this.alias, conditions, {
         quote: (name) => this.quote(name),
         joinPath: (path) => this.addJoin(state, joinAliases, path),
@@ -77,7 +101,7 @@ export default class Query<Model extends typeof Record = typeof Record> {
   }
 
   joins(tree: JoinTree | string): Query<Model> {
-    return this.next((state, joinAliases) => {
+    return this.deriveJoining((state, joinAliases) => {
       if (typeof tree === "string") {
         state.joins.push({sql: tree, params: []})
 
@@ -159,43 +183,39 @@ export default class Query<Model extends typeof Record = typeof Record> {
   }
 
   preload(tree: PreloadTree | string): Query<Model> {
-    return this.next((state) => {
-      const merge = (into: PreloadTree, from: PreloadTree) => {
-        for (const [name, children] of Object.entries(from)) {
-          if (children === true) into[name] ||= true
-          else {
-            const existing = into[name]
+    const merge = (into: PreloadTree, from: PreloadTree) => {
+      for (const [name, children] of Object.entries(from)) {
+        if (children === true) into[name] ||= true
+        else {
+          const existing = into[name]
 
-            into[name] = existing && existing !== true ? existing : {}
-            merge(into[name] as PreloadTree, children)
-          }
+          into[name] = existing && existing !== true ? existing : {}
+          merge(into[name] as PreloadTree, children)
         }
       }
+    }
 
-      const preloads = copyPreloadTree(state.preloads)
+    const preloads = copyPreloadTree(this.state.preloads)
 
-      merge(preloads, typeof tree === "string" ? {[tree]: true} : tree)
-      state.preloads = preloads
-    })
+    merge(preloads, typeof tree === "string" ? {[tree]: true} : tree)
+
+    return this.derive({preloads})
   }
 
   select(columns: string | string[]): Query<Model> {
-    return this.next((state) => { state.selects.push(...(Array.isArray(columns) ? columns : [columns])) })
+    return this.derive({selects: [...this.state.selects, ...(Array.isArray(columns) ? columns : [columns])]})
   }
 
   order(spec: string | {[attribute: string]: "asc" | "desc"}): Query<Model> {
-    return this.next((state) => { state.orders.push(...this.orderFragments(spec)) })
+    return this.derive({orders: [...this.state.orders, ...this.orderFragments(spec)]})
   }
 
   reorder(spec: string | {[attribute: string]: "asc" | "desc"}): Query<Model> {
-    return this.next((state) => {
-      state.orders = this.orderFragments(spec)
-      state.reverse = false
-    })
+    return this.derive({orders: this.orderFragments(spec), reverse: false})
   }
 
   reverseOrder(): Query<Model> {
-    return this.next((state) => { state.reverse = !state.reverse })
+    return this.derive({reverse: !this.state.reverse})
   }
 
   private orderFragments(spec: string | {[attribute: string]: "asc" | "desc"}): string[] {
@@ -215,33 +235,33 @@ export default class Query<Model extends typeof Record = typeof Record> {
   limit(count: number): Query<Model> {
     checkCount(count, "limit")
 
-    return this.next((state) => { state.limit = count })
+    return this.derive({limit: count})
   }
 
   offset(count: number): Query<Model> {
     checkCount(count, "offset")
 
-    return this.next((state) => { state.offset = count })
+    return this.derive({offset: count})
   }
 
   group(expression: string): Query<Model> {
-    return this.next((state) => { state.groups.push(orderFragment(expression, (name) => this.quotedColumn(name)).replace(/ ASC$/, "")) })
+    return this.derive({groups: [...this.state.groups, orderFragment(expression, (name) => this.quotedColumn(name)).replace(/ ASC$/, "")]})
   }
 
   distinct(distinct = true): Query<Model> {
-    return this.next((state) => { state.distinct = distinct })
+    return this.derive({distinct})
   }
 
   page(page: number): Query<Model> {
     if (!Number.isInteger(page) || page < 1) throw new DatabaseError(`page(${page}): pages start at 1`)
 
-    return this.next((state) => { state.page = page })
+    return this.derive({page})
   }
 
   perPage(perPage: number): Query<Model> {
     if (!Number.isInteger(perPage) || perPage < 1) throw new DatabaseError(`perPage(${perPage}): give a whole number of 1 or more`)
 
-    return this.next((state) => { state.perPage = perPage })
+    return this.derive({perPage})
   }
 
   /** SELECT statement and its values, as the database will get them (before dialect placeholders). */
@@ -262,22 +282,24 @@ export default class Query<Model extends typeof Record = typeof Record> {
       params.push(...join.params)
     }
 
-    if (state.wheres.length > 0) {
-      sql += ` WHERE ${state.wheres.map((where) => `(${where.sql})`).join(" AND ")}`
-      for (const where of state.wheres) params.push(...where.params)
+    for (let index = 0; index < state.wheres.length; index++) {
+      const where = state.wheres[index]
+
+      sql += `${index === 0 ? " WHERE " : " AND "}(${where.sql})`
+      for (const param of where.params) params.push(param)
     }
 
     if (state.groups.length > 0 && !distinctOnGroups) sql += ` GROUP BY ${state.groups.join(", ")}`
 
     // DISTINCT ON needs its expressions first in ORDER BY; the primary key makes the row picked per group stable.
-    const primaryKeyOrder = `${this.quote(this.alias)}.${this.quote(this.model.primaryKey)} ASC`
-    const orderList = orders || (distinctOnGroups ? [...state.groups, ...this.effectiveOrders(), primaryKeyOrder] : this.effectiveOrders())
+    const orderList = orders || (distinctOnGroups ? [...state.groups, ...this.effectiveOrders(), this.primaryKeyOrder()] : this.effectiveOrders())
 
     if (orderList.length > 0) sql += ` ORDER BY ${orderList.join(", ")}`
 
-    const {limit: pageLimit, offset: pageOffset} = this.pagination()
-    const finalLimit = limit ?? pageLimit
-    const finalOffset = offset ?? pageOffset
+    const paged = state.page !== undefined || state.perPage !== undefined
+    const perPage = state.perPage ?? defaultPerPage
+    const finalLimit = limit ?? (paged ? perPage : state.limit)
+    const finalOffset = offset ?? (paged ? ((state.page ?? 1) - 1) * perPage : state.offset)
 
     if (finalLimit !== undefined) {
       sql += " LIMIT ?"
@@ -297,26 +319,25 @@ export default class Query<Model extends typeof Record = typeof Record> {
   private effectiveOrders(): string[] {
     if (!this.state.reverse) return this.state.orders
 
-    const orders = this.state.orders.length > 0 ? this.state.orders : [`${this.quote(this.alias)}.${this.quote(this.model.primaryKey)} ASC`]
+    const orders = this.state.orders.length > 0 ? this.state.orders : [this.primaryKeyOrder()]
 
     return orders.map(reverseOrderFragment)
   }
 
-  private pagination(): {limit?: number, offset?: number} {
-    if (this.state.page === undefined && this.state.perPage === undefined) return {limit: this.state.limit, offset: this.state.offset}
-
-    const perPage = this.state.perPage ?? defaultPerPage
-    const page = this.state.page ?? 1
-
-    return {limit: perPage, offset: (page - 1) * perPage}
+  private primaryKeyOrder(): string {
+    return `${this.quote(this.alias)}.${this.quote(this.model.primaryKey)} ASC`
   }
 
   async toArray(): Promise<InstanceOf<Model>[]> {
     const {sql, params} = this.toSql()
-    const rows = await this.model.connection().query(sql, params)
-    const records = this.model.instantiateRows(rows) as InstanceOf<Model>[]
+    // queryNow(): on SQLite the rows are there at once, without a promise of the driver's own.
+    const result = this.model.connection().queryNow(sql, params)
+    const records = this.model.instantiateRows(result instanceof Promise ? await result : result) as InstanceOf<Model>[]
 
-    if (Object.keys(this.state.preloads).length > 0) await preloadRecords(this.model, records, this.state.preloads)
+    for (const _name in this.state.preloads) {
+      await preloadRecords(this.model, records, this.state.preloads)
+      break
+    }
 
     return records
   }

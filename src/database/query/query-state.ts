@@ -4,7 +4,11 @@ export interface SqlFragment {
   params: unknown[]
 }
 
-/** Everything a query has been told; each builder call returns a new query with a changed copy. */
+/**
+ * Everything a query has been told. Each builder call returns a new query with a shallow copy
+ * in which it replaced what it changed: the lists are never changed in place once a query has
+ * them, so queries share them.
+ */
 export interface QueryState {
   selects: string[]
   wheres: SqlFragment[]
@@ -17,7 +21,7 @@ export interface QueryState {
   offset?: number
   distinct: boolean
   reverse: boolean
-  /** Never changed in place (copies share it); preload() sets a new tree. */
+  /** preload() sets a new tree. */
   preloads: PreloadTree
   perPage?: number
   page?: number
@@ -25,22 +29,24 @@ export interface QueryState {
 
 export type PreloadTree = {[relationship: string]: PreloadTree | true}
 
-export function emptyQueryState(): QueryState {
-  return {selects: [], wheres: [], joins: [], joinedPaths: new Set(), orders: [], groups: [], distinct: false, reverse: false, preloads: {}}
-}
+/**
+ * The state of a query nothing was added to, shared by every new query: builders replace what
+ * they change (where() and joins() copy the join state first), so it is never written to.
+ */
+const emptyState: QueryState = Object.freeze({
+  selects: Object.freeze([]) as unknown as string[],
+  wheres: Object.freeze([]) as unknown as SqlFragment[],
+  joins: Object.freeze([]) as unknown as SqlFragment[],
+  joinedPaths: new Set<string>(),
+  orders: Object.freeze([]) as unknown as string[],
+  groups: Object.freeze([]) as unknown as string[],
+  distinct: false,
+  reverse: false,
+  preloads: Object.freeze({}) as PreloadTree
+})
 
-export function copyQueryState(state: QueryState): QueryState {
-  return {
-    ...state,
-    selects: [...state.selects],
-    wheres: [...state.wheres],
-    joins: [...state.joins],
-    joinedPaths: new Set(state.joinedPaths),
-    orders: [...state.orders],
-    groups: [...state.groups],
-    // Shared, not cloned: most queries never preload, and preload() replaces the tree with a changed copy.
-    preloads: state.preloads
-  }
+export function emptyQueryState(): QueryState {
+  return emptyState
 }
 
 /** A deep copy of a preload tree (nested objects with `true` leaves), cheaper than structuredClone. */

@@ -19,16 +19,30 @@ function isPlainObject(value: unknown): value is Conditions {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype
 }
 
+const placeholderLists: string[] = []
+
+/** `?, ?, ?` for `count` values; a preload sends lists of the same few lengths again and again. */
+function placeholders(count: number): string {
+  let list = placeholderLists[count]
+
+  if (list === undefined) {
+    list = new Array(count).fill("?").join(", ")
+    if (count <= 1000) placeholderLists[count] = list
+  }
+
+  return list
+}
+
 function condition(column: string, value: unknown): SqlFragment {
   if (value === null || value === undefined) return {sql: `${column} IS NULL`, params: []}
 
   if (Array.isArray(value)) {
-    const values = value.filter((each) => each !== null && each !== undefined)
-    const hasNull = values.length !== value.length
+    const hasNull = value.some((each) => each === null || each === undefined)
+    const values = hasNull ? value.filter((each) => each !== null && each !== undefined) : value
 
     if (values.length === 0) return {sql: hasNull ? `${column} IS NULL` : "1 = 0", params: []}
 
-    const inList = `${column} IN (${values.map(() => "?").join(", ")})`
+    const inList = `${column} IN (${placeholders(values.length)})`
 
     return {sql: hasNull ? `(${inList} OR ${column} IS NULL)` : inList, params: values}
   }
@@ -46,11 +60,19 @@ export function whereHash(model: typeof Record, alias: string, conditions: Condi
 
   for (const [key, value] of Object.entries(conditions)) {
     const column = model.getMetadata().columnFor(key)
+    const plainObject = isPlainObject(value)
+
+    // The common case first: a column and its value.
+    if (column && !plainObject) {
+      fragments.push(condition(`${context.quote(alias)}.${context.quote(column)}`, model.castAttributeForDatabase(column, value)))
+      continue
+    }
+
     const relationship = model.getRelationships().get(key)
     // `nameEn: "Alpha"` on a model with Model.translates("name").
-    const translated = column || isPlainObject(value) ? undefined : translatedWhereFragment(model, alias, key, value, context.quote)
+    const translated = column || plainObject ? undefined : translatedWhereFragment(model, alias, key, value, context.quote)
 
-    if (relationship && isPlainObject(value)) {
+    if (relationship && plainObject) {
       const relationshipPath = [...path, key]
       const target = relationship.targetModel()
 

@@ -1,5 +1,5 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
-import {parseStoredDate} from "../drivers/base/parse-date.js"
+import {parseStoredDate, storedDateToIso} from "../drivers/base/parse-date.js"
 
 /**
  * Drivers return what the database gives (1/0 booleans on SQLite and MySQL, datetime text on
@@ -53,20 +53,20 @@ export function castDeferred(columnsByName: ReadonlyMap<string, ColumnInfo>, att
 }
 
 /** A row from the driver as record attributes: a copy, cast like castRowInPlace() does. */
-export function castRowFromDatabase(columnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): {[name: string]: unknown} {
+export function castRowFromDatabase(castColumnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): {[name: string]: unknown} {
   const attributes = {...row}
 
-  castColumnsInPlace(columnsByName, attributes)
+  castColumnsInPlace(castColumnsByName, attributes)
 
   return attributes
 }
 
-/** castRowInPlace() for a single row, its columns looked up by name. */
-export function castColumnsInPlace(columnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): void {
+/** castRowInPlace() for a single row, its columns looked up in the model's columns that cast (ModelMetadata#castColumnsByName). */
+export function castColumnsInPlace(castColumnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): void {
   for (const name in row) {
-    const column = columnsByName.get(name)
+    const column = castColumnsByName.get(name)
 
-    if (!castsValues(column)) continue
+    if (column === undefined) continue
 
     const value = row[name]
 
@@ -86,15 +86,34 @@ export function castsValues(column: ColumnInfo | undefined): column is ColumnInf
 }
 
 /**
+ * The `typeof` of a column's values that castRowInPlace() leaves as they are without asking
+ * castFromDatabase(): numbers in integer columns, booleans in boolean columns, parsed JSON,
+ * deferred datetime text. Most values of a result are of that type, so most need one compare.
+ */
+export function uncastType(column: ColumnInfo): string {
+  switch (column.type) {
+    case "boolean": return "boolean"
+    case "datetime": return "string"
+    case "json": return "object"
+    default: return "number"
+  }
+}
+
+/**
  * Casts a row from the driver in place, for a query's own rows that become record attributes
  * as they are: only `names` (its columns of a type that casts) are visited, and a value is
- * written only when casting changes it. Deferred datetime text stays text.
+ * written only when casting changes it. Deferred datetime text stays text. `uncastTypes` are
+ * uncastType() of the columns.
  */
-export function castRowInPlace(names: readonly string[], columns: readonly ColumnInfo[], row: {[name: string]: unknown}): void {
+export function castRowInPlace(names: readonly string[], columns: readonly ColumnInfo[], uncastTypes: readonly string[], row: {[name: string]: unknown}): void {
   for (let index = 0; index < names.length; index++) {
     const name = names[index]
-    const column = columns[index]
     const value = row[name]
+
+    // Undefined: a column the row does not have (a narrower select), which stays absent.
+    if (value === null || value === undefined || typeof value === uncastTypes[index]) continue
+
+    const column = columns[index]
 
     if (isDeferredCast(column, value)) continue
 
@@ -124,4 +143,35 @@ export function castForDatabase(column: ColumnInfo | undefined, value: unknown):
   if (column.type === "boolean" && typeof value !== "boolean") return castFromDatabase(column, value)
 
   return value
+}
+
+const dateToJson = Date.prototype.toJSON
+
+/**
+ * A copy of the attributes with the datetime columns' values already the JSON text
+ * JSON.stringify would write for them: deferred datetime text straight to ISO text (no Date
+ * made), Dates through toISOString() as Date#toJSON() would. Serializing Dates was most of the
+ * cost of rendering loaded records as JSON. Everything else is left for JSON.stringify.
+ */
+export function jsonAttributes(datetimeColumns: readonly ColumnInfo[], attributes: {[name: string]: unknown}): {[name: string]: unknown} {
+  const json = {...attributes}
+
+  for (let index = 0; index < datetimeColumns.length; index++) {
+    const column = datetimeColumns[index]
+    const name = column.name
+    const value = json[name]
+
+    if (typeof value === "string") {
+      json[name] = storedDateToIso(value) ?? dateJson(castFromDatabase(column, value) as Date)
+    } else if (value instanceof Date && value.toJSON === dateToJson) {
+      json[name] = dateJson(value)
+    }
+  }
+
+  return json
+}
+
+/** Date#toJSON(): null for an invalid Date. */
+function dateJson(date: Date): string | null {
+  return Number.isFinite(date.getTime()) ? date.toISOString() : null
 }

@@ -125,12 +125,12 @@ async function pgsqlColumns(model: typeof Record, db: BaseDriver, error: Constra
 }
 
 /**
- * MariaDB/MySQL name the column for NULLs, the columns of a foreign key, but only the index
+ * MariaDB/MySQL name the column for NULLs (also one an INSERT left out), the columns of a foreign key, but only the index
  * for duplicates (`for key 'index_tasks_on_name'`, MySQL 8 as `'tasks.index_tasks_on_name'`).
  */
 async function mysqlColumns(model: typeof Record, db: BaseDriver, error: ConstraintError): Promise<string[]> {
   const message = rawError(error).message
-  const nullColumn = /Column '([^']+)' cannot be null/.exec(message)
+  const nullColumn = /Column '([^']+)' cannot be null/.exec(message) ?? /Field '([^']+)' doesn't have a default value/.exec(message)
 
   if (nullColumn) return [nullColumn[1]]
 

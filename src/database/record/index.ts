@@ -6,7 +6,7 @@ import Query from "../query/index.js"
 import {findByKey, isScalarKey} from "../query/find-by-key.js"
 import type {PreloadTree} from "../query/query-state.js"
 import {pluralize, underscore} from "../../utils/inflection.js"
-import {castForDatabase, castFromDatabase} from "./attribute-casting.js"
+import {castForDatabase, castFromDatabase, jsonAttributes} from "./attribute-casting.js"
 import {assignNonColumn, attributeChanges, castDeferredAttribute, castOnAssign, resolveDeferredAttributes} from "./attribute-state.js"
 import {type Callback, type CallbackName, addCallback} from "./callbacks.js"
 import {UnknownAttributeError} from "./errors.js"
@@ -30,6 +30,17 @@ import Errors from "./validations/errors.js"
 type Attributes = {[name: string]: unknown}
 type QueryOf<Model extends typeof Record> = Query<Model>
 
+// What a model's per-class state starts as (see own()): functions, so asking for it makes no closure.
+const defaultTableName = (model: typeof Record): string => pluralize(underscore(model.name))
+const newRelationships = (): Map<string, Relationship> => new Map()
+const newValidations = (): ValidatorDefinition[] => []
+const newCallbacks = (): Map<CallbackName, Callback[]> => new Map()
+// A query class of the model's own, for its named scopes.
+const newQueryClass = (): unknown => class extends Query {}
+
+/** What a new record was persisted with: nothing. Shared by every new record, so never written to. */
+const nothingPersisted: Attributes = Object.freeze({})
+
 /**
  * Base class of the app's models. Persistence, relationships, validations and callbacks live
  * in their own modules; this class wires them to the model's static and instance API.
@@ -42,7 +53,7 @@ export default class Record {
 
   static getTableName(): string {
     // Every query asks for it, several times: the name derived from the class is worked out once per class.
-    return ownValue<string>(this, tableNameKey) || own(this, defaultTableNameKey, () => pluralize(underscore(this.name)))
+    return ownValue<string>(this, tableNameKey) || own(this, defaultTableNameKey, defaultTableName)
   }
 
   static setTableName(tableName: string): void {
@@ -60,7 +71,7 @@ export default class Record {
   }
 
   static isInitialized(): boolean {
-    return Object.hasOwn(this, metadataKey)
+    return ownValue<ModelMetadata>(this, metadataKey) !== undefined
   }
 
   static getMetadata(): ModelMetadata {
@@ -86,7 +97,7 @@ export default class Record {
   // ---- relationships -----------------------------------------------------
 
   static getRelationships(): Map<string, Relationship> {
-    return own(this, relationshipsKey, () => new Map<string, Relationship>())
+    return own(this, relationshipsKey, newRelationships)
   }
 
   static getRelationshipOrFail(name: string): Relationship {
@@ -117,7 +128,7 @@ export default class Record {
   // ---- validations and callbacks ----------------------------------------
 
   static getValidations(): ValidatorDefinition[] {
-    return own(this, validationsKey, () => [] as ValidatorDefinition[])
+    return own(this, validationsKey, newValidations)
   }
 
   static validates(attribute: string, rules: ValidationRules): void {
@@ -125,7 +136,7 @@ export default class Record {
   }
 
   static getCallbacks(): Map<CallbackName, Callback[]> {
-    return own(this, callbacksKey, () => new Map<CallbackName, Callback[]>())
+    return own(this, callbacksKey, newCallbacks)
   }
 
   static beforeValidation(callback: Callback): void { addCallback(this, "beforeValidation", callback) }
@@ -143,7 +154,7 @@ export default class Record {
 
   /** A query class of this model's own, so named scopes chain: `Task.open().recent()`. */
   static getQueryClass<Model extends typeof Record>(this: Model): typeof Query<Model> {
-    return own(this, queryClassKey, () => class extends Query<Model> {}) as typeof Query<Model>
+    return own(this, queryClassKey, newQueryClass) as typeof Query<Model>
   }
 
   static newQuery<Model extends typeof Record>(this: Model): QueryOf<Model> {
@@ -244,13 +255,13 @@ export default class Record {
    * The attributes as last persisted; undefined while they still equal recordAttributes (nothing
    * written since), so loading a row copies nothing: the first write takes the copy.
    */
-  private originalAttributes: Attributes | undefined = {}
+  private originalAttributes: Attributes | undefined = nothingPersisted
   private newRecord = true
   private destroyed = false
   /** Whether the attributes may still hold deferred datetime text; every read of them goes through attributeValue() or resolveAttributes(). */
   private deferredCasts = false
   // Both made on first use: a query can load thousands of records that never need either.
-  private loadedRelationships: Map<string, unknown> | undefined = undefined
+  private loadedRelationships: Attributes | undefined = undefined
   private errorsStore: Errors | undefined = undefined
 
   get errors(): Errors {
@@ -258,10 +269,12 @@ export default class Record {
   }
 
   constructor(attributes: Attributes = {}) {
-    const model = this.constructor as typeof Record
+    const defaults = (this.constructor as typeof Record).getMetadata().defaults
 
-    for (const column of model.getMetadata().columns) {
-      if (column.default !== undefined && !column.primaryKey) this.recordAttributes[column.name] = castFromDatabase(column, column.default)
+    for (let index = 0; index < defaults.length; index++) {
+      const {name, column, value, perRecord} = defaults[index]
+
+      this.recordAttributes[name] = perRecord ? castFromDatabase(column, column.default) : value
     }
 
     this.assign(attributes)
@@ -273,8 +286,9 @@ export default class Record {
   }
 
   /**
-   * @internal The fields of a record made from a row with Object.create (the constructor and
-   * its defaults skipped), set in declaration order so loaded records share one object shape.
+   * @internal The fields of a record made from a row without the class constructor (its
+   * defaults skipped; see loaded-rows.ts), set in declaration order so loaded records share one
+   * object shape.
    */
   initializeLoaded(attributes: Attributes, deferredCasts: boolean): void {
     this.recordAttributes = attributes
@@ -335,11 +349,11 @@ export default class Record {
 
     for (const name of Object.keys(attributes)) {
       const value = attributes[name]
-      const column = metadata.columnFor(name)
+      const column = metadata.columnInfoFor(name)
 
       if (column) {
         this.beforeWrite()
-        this.recordAttributes[column] = castOnAssign(metadata.columnsByName.get(column), value)
+        this.recordAttributes[column.name] = castOnAssign(column, value)
       } else {
         assignNonColumn(this, name, value)
       }
@@ -362,15 +376,25 @@ export default class Record {
     return this.attributeValue(column) ?? null
   }
 
+  /** @internal readAttribute() for a name known to be a column's (ModelMetadata#columnFor() gave it). */
+  readColumn(column: string): unknown {
+    return this.attributeValue(column) ?? null
+  }
+
+  /** @internal writeAttribute() for one of the model's columns. */
+  writeColumn(column: ColumnInfo, value: unknown): void {
+    this.beforeWrite()
+    this.recordAttributes[column.name] = castOnAssign(column, value)
+  }
+
   writeAttribute(name: string, value: unknown): this {
-    const metadata = this.getModel().getMetadata()
-    const column = metadata.columnFor(name)
+    const column = this.getModel().getMetadata().columnInfoFor(name)
 
     // A column is what assign() would set too; relationships and translations go through it.
     if (!column) return this.assign({[name]: value})
 
     this.beforeWrite()
-    this.recordAttributes[column] = castOnAssign(metadata.columnsByName.get(column), value)
+    this.recordAttributes[column.name] = castOnAssign(column, value)
 
     return this
   }
@@ -386,8 +410,15 @@ export default class Record {
     return {...this.recordAttributes}
   }
 
-  toJSON(): Attributes {
-    return this.attributes()
+  /**
+   * attributes(). JSON.stringify passes the property name it serializes the record under (a
+   * string) and gets the attributes with their datetimes already as the ISO text it would have
+   * written, so rendering records as JSON makes no Dates (see jsonAttributes()); the JSON is the same.
+   */
+  toJSON(key?: unknown): Attributes {
+    if (typeof key !== "string") return this.attributes()
+
+    return jsonAttributes(this.getModel().getMetadata().datetimeColumns, this.recordAttributes)
   }
 
   isNewRecord(): boolean {
@@ -425,6 +456,16 @@ export default class Record {
     return this.isValid === Record.prototype.isValid ? validateRecord(this) : this.isValid()
   }
 
+  /** @internal Whether isValid() and validateForSave() are Record's own, so a save without validations may skip them. */
+  hasOwnValidationOnly(): boolean {
+    return this.validateForSave === Record.prototype.validateForSave && this.isValid === Record.prototype.isValid
+  }
+
+  /** @internal What validating clears first; the errors are made on first use, so there may be none to clear. */
+  clearErrors(): void {
+    this.errorsStore?.clear()
+  }
+
   save(): Promise<this> {
     return persistRecord(this)
   }
@@ -444,7 +485,7 @@ export default class Record {
 
   async reload(): Promise<this> {
     await reloadRecord(this)
-    this.loadedRelationships?.clear()
+    this.loadedRelationships = undefined
 
     return this
   }
@@ -453,11 +494,17 @@ export default class Record {
   getLoadedRelationship(name: string): {loaded: boolean, value: unknown} {
     const loaded = this.loadedRelationships
 
-    return loaded ? {loaded: loaded.has(name), value: loaded.get(name)} : {loaded: false, value: undefined}
+    return loaded !== undefined && Object.hasOwn(loaded, name) ? {loaded: true, value: loaded[name]} : {loaded: false, value: undefined}
   }
 
   /** @internal */
   setLoadedRelationship(name: string, value: unknown): void {
-    (this.loadedRelationships ??= new Map()).set(name, value)
+    // A plain object, not a Map: a preload gives each of its records one, and an object costs a
+    // third as much to make.
+    const loaded = this.loadedRelationships ??= {}
+
+    // Assigning "__proto__" would set the prototype rather than an own entry.
+    if (name === "__proto__") Object.defineProperty(loaded, name, {value, enumerable: true, writable: true, configurable: true})
+    else loaded[name] = value
   }
 }

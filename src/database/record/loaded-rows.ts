@@ -1,17 +1,35 @@
-import {castColumnsInPlace, castRowFromDatabase, castRowInPlace, castsValues} from "./attribute-casting.js"
+import {castRowFromDatabase, castRowInPlace, uncastType} from "./attribute-casting.js"
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import type Record from "./index.js"
+import type ModelMetadata from "./model-metadata.js"
+import {loadedRecordKey, own} from "./model-statics.js"
 
 type Attributes = {[name: string]: unknown}
+type LoadedRecordConstructor<Model extends typeof Record> = new (attributes: Attributes, deferredCasts: boolean) => InstanceType<Model>
 
-/** A record for one row, made with Object.create: loaded records skip the constructor and its defaults. */
+/**
+ * Makes the model's loaded records: a plain constructor sharing the model's prototype, so the
+ * class constructor and its defaults are skipped, and the engine gives the records room for all
+ * their fields up front (what Object.create made kept some of them in a separate store).
+ */
+function loadedRecordConstructor<Model extends typeof Record>(model: Model): LoadedRecordConstructor<Model> {
+  return own(model, loadedRecordKey, () => {
+    function LoadedRecord(this: Record, attributes: Attributes, deferredCasts: boolean): void {
+      this.initializeLoaded(attributes, deferredCasts)
+    }
+
+    LoadedRecord.prototype = model.prototype
+
+    return LoadedRecord as unknown as LoadedRecordConstructor<Model>
+  })
+}
+
+/** A record for one row; loaded records skip the class constructor and its defaults (see loadedRecordConstructor()). */
 export function instantiateRow<Model extends typeof Record>(model: Model, row: Attributes): InstanceType<Model> {
-  const record = Object.create(model.prototype) as InstanceType<Model>
   const metadata = model.getMetadata()
+  const LoadedRecord = loadedRecordConstructor(model)
 
-  record.initializeLoaded(castRowFromDatabase(metadata.columnsByName, row), metadata.defersCasts)
-
-  return record
+  return new LoadedRecord(castRowFromDatabase(metadata.castColumnsByName, row), metadata.defersCasts)
 }
 
 /** For a model that overrides instantiateFromDatabase(): called per row as before. */
@@ -35,26 +53,35 @@ export function instantiateRows<Model extends typeof Record>(model: Model, rows:
   if (rows.length === 0) return records
 
   const metadata = model.getMetadata()
+  const LoadedRecord = loadedRecordConstructor(model)
+
+  // One row (a find): cast by the model's plan for rows of all its columns, without working one out.
+  if (rows.length === 1) {
+    castWithModelPlan(metadata, rows[0])
+    records[0] = new LoadedRecord(rows[0], metadata.defersCasts)
+
+    return records
+  }
+
   const castNames: string[] = []
   const castColumns: ColumnInfo[] = []
-  const prototype = model.prototype
+  const uncastTypes: string[] = []
 
   for (const name of Object.keys(rows[0])) {
-    const column = metadata.columnsByName.get(name)
+    const column = metadata.castColumnsByName.get(name)
 
-    if (castsValues(column)) {
+    if (column !== undefined) {
       castNames.push(name)
       castColumns.push(column)
+      uncastTypes.push(uncastType(column))
     }
   }
 
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]
-    const record = Object.create(prototype) as InstanceType<Model>
 
-    if (castNames.length > 0) castRowInPlace(castNames, castColumns, row)
-    record.initializeLoaded(row, metadata.defersCasts)
-    records[index] = record
+    if (castNames.length > 0) castRowInPlace(castNames, castColumns, uncastTypes, row)
+    records[index] = new LoadedRecord(row, metadata.defersCasts)
   }
 
   return records
@@ -70,7 +97,7 @@ export function adoptDatabaseRow(record: Record, row: Attributes, castOverridden
   const metadata = model.getMetadata()
 
   if (!castOverridden) {
-    castColumnsInPlace(metadata.columnsByName, row)
+    castWithModelPlan(metadata, row)
     record.adoptPersistedState(row, metadata.defersCasts)
 
     return
@@ -81,4 +108,11 @@ export function adoptDatabaseRow(record: Record, row: Attributes, castOverridden
   for (const column of Object.keys(row)) attributes[column] = model.castAttributeFromDatabase(metadata.columnsByName.get(column), row[column])
 
   record.adoptPersistedState(attributes)
+}
+
+/** A row of the model's columns cast by its plan (columns the row lacks are passed over). */
+function castWithModelPlan(metadata: ModelMetadata, row: Attributes): void {
+  const plan = metadata.castPlan
+
+  castRowInPlace(plan.names, plan.columns, plan.uncastTypes, row)
 }

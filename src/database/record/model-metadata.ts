@@ -1,6 +1,24 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {camelize, underscore} from "../../utils/inflection.js"
 import {ColumnListCache} from "./column-list-cache.js"
+import {castFromDatabase, castsValues, uncastType} from "./attribute-casting.js"
+
+/** Columns to cast in rows, with uncastType() of each (see castRowInPlace()). */
+export interface CastPlan {
+  names: string[]
+  columns: ColumnInfo[]
+  uncastTypes: string[]
+}
+
+/** A column default as a new record starts with it. */
+export interface ColumnDefault {
+  name: string
+  column: ColumnInfo
+  /** The cast default, shared by every new record when it is not an object (a json default, a Date). */
+  value: unknown
+  /** Cast again for each record, so records never share a mutable default. */
+  perRecord: boolean
+}
 
 /** Cached SQL with what it was built for, compared on every use. */
 export interface CachedStatement {
@@ -18,6 +36,8 @@ export default class ModelMetadata {
   readonly columnsByName = new Map<string, ColumnInfo>()
   /** camelCase and snake_case attribute names → column name */
   readonly attributeToColumn = new Map<string, string>()
+  /** The same names → the column itself, for assigning: one lookup where columnFor() and columnsByName took two. */
+  private readonly attributeToColumnInfo = new Map<string, ColumnInfo>()
   /**
    * SQL text made once per statement shape, never per call: the text depends only on the shape,
    * never on values, which are always bound. Reset with the metadata on initializeRecord().
@@ -29,20 +49,53 @@ export default class ModelMetadata {
 
   /** Whether rows of this model can hold deferred datetime text (see attribute-casting.ts). */
   readonly defersCasts: boolean
+  /** The datetime columns, whose values JSON rendering turns into ISO text itself (see jsonAttributes()). */
+  readonly datetimeColumns: ColumnInfo[]
+  /** The columns of a type whose values castFromDatabase() may change, by name. */
+  readonly castColumnsByName = new Map<string, ColumnInfo>()
+  /** The defaults a new record starts with (not the primary key's), cast once. */
+  readonly defaults: ColumnDefault[] = []
+  /** The columns that cast, as castRowInPlace() takes them, for rows of the table's columns (a find, INSERT ... RETURNING). */
+  readonly castPlan: CastPlan = {names: [], columns: [], uncastTypes: []}
+  /** The timestamp columns saves maintain, when the table has them. */
+  readonly createdAtColumn: ColumnInfo | undefined
+  readonly updatedAtColumn: ColumnInfo | undefined
 
   constructor(columns: ColumnInfo[]) {
     this.columns = columns
-    this.defersCasts = columns.some((column) => column.type === "datetime")
+    this.datetimeColumns = columns.filter((column) => column.type === "datetime")
+    this.defersCasts = this.datetimeColumns.length > 0
+    this.createdAtColumn = columns.find((column) => column.name === "created_at")
+    this.updatedAtColumn = columns.find((column) => column.name === "updated_at")
 
     for (const column of columns) {
       this.columnsByName.set(column.name, column)
+      if (castsValues(column)) {
+        this.castColumnsByName.set(column.name, column)
+        this.castPlan.names.push(column.name)
+        this.castPlan.columns.push(column)
+        this.castPlan.uncastTypes.push(uncastType(column))
+      }
+      if (column.default !== undefined && !column.primaryKey) {
+        const value = castFromDatabase(column, column.default)
+
+        this.defaults.push({name: column.name, column, value, perRecord: typeof value === "object" && value !== null})
+      }
+
       this.attributeToColumn.set(column.name, column.name)
       this.attributeToColumn.set(camelize(column.name), column.name)
+      this.attributeToColumnInfo.set(column.name, column)
+      this.attributeToColumnInfo.set(camelize(column.name), column)
     }
   }
 
   columnFor(attributeName: string): string | undefined {
     return this.attributeToColumn.get(attributeName) ?? this.attributeToColumn.get(underscore(attributeName))
+  }
+
+  /** The column an attribute name (camelCase or snake_case) stands for. */
+  columnInfoFor(attributeName: string): ColumnInfo | undefined {
+    return this.attributeToColumnInfo.get(attributeName) ?? this.attributeToColumnInfo.get(underscore(attributeName))
   }
 
   columnNames(): string[] {

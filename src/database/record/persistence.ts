@@ -14,49 +14,136 @@ function quotedTable(model: typeof Record, db: BaseDriver): string {
 
 function touchTimestamps(record: Record, creating: boolean): void {
   const metadata = record.getModel().getMetadata()
-  const now = new Date()
+  const createdAt = creating ? metadata.createdAtColumn : undefined
+  const updatedAt = metadata.updatedAtColumn
+  // One instant for both columns, made only when one of them is written.
+  let now: Date | undefined
 
-  if (creating && metadata.columnsByName.has("created_at") && record.readAttribute("created_at") === null) record.writeAttribute("created_at", now)
-  if (metadata.columnsByName.has("updated_at") && (creating ? record.readAttribute("updated_at") === null : record.isChanged())) record.writeAttribute("updated_at", now)
+  if (createdAt && record.readColumn(createdAt.name) === null) record.writeColumn(createdAt, now = new Date())
+  if (updatedAt && (creating ? record.readColumn(updatedAt.name) === null : record.isChanged())) record.writeColumn(updatedAt, now ?? new Date())
 }
 
 /**
  * Validates, runs the callbacks and writes the record with one INSERT or UPDATE. A save in a
- * loop pays for every promise it makes, so steps with nothing to wait for (no callbacks of a
- * kind, no validations) make none: `if (pending) await pending`.
+ * loop pays for every promise it makes, so steps with nothing to wait for make none: a model
+ * without callbacks or validations is written without any on SQLite, whose driver runs
+ * statements synchronously (see writeRecord()).
  */
-export async function persistRecord<Saved extends Record>(record: Saved): Promise<Saved> {
+export function persistRecord<Saved extends Record>(record: Saved): Promise<Saved> {
+  if (!savesPlainly(record)) return persistWithCallbacks(record)
+
+  let pending: Promise<Record> | undefined
+
+  try {
+    // What validating would leave behind with no validations to run: no errors.
+    record.clearErrors()
+    pending = writeRecord(record, record.isNewRecord())
+  } catch (error) {
+    return Promise.reject(error)
+  }
+
+  // A pending write resolves to the record itself: returned as it is, no promise more.
+  return pending === undefined ? Promise.resolve(record) : pending as Promise<Saved>
+}
+
+/**
+ * Whether a save has nothing to run but the write: no callbacks of the kinds a save runs, no
+ * validations, and the model validates the way Record does.
+ */
+function savesPlainly(record: Record): boolean {
   const model = record.getModel()
+
+  if (model.getValidations().length > 0 || !record.hasOwnValidationOnly()) return false
+
+  const callbacks = model.getCallbacks()
+
+  if (callbacks.size === 0) return true
+
+  for (const [name, list] of callbacks) {
+    if (list.length > 0 && name !== "beforeDestroy" && name !== "afterDestroy") return false
+  }
+
+  return true
+}
+
+async function persistWithCallbacks<Saved extends Record>(record: Saved): Promise<Saved> {
   const creating = record.isNewRecord()
   const validity = record.validateForSave()
-  let pending: Promise<void> | undefined
+  let pending: Promise<unknown> | undefined
 
   if (!(typeof validity === "boolean" ? validity : await validity)) throw new ValidationError(record, record.errors.fullMessages())
 
   if ((pending = runCallbacks(record, "beforeSave"))) await pending
   if ((pending = runCallbacks(record, creating ? "beforeCreate" : "beforeUpdate"))) await pending
+  if ((pending = writeRecord(record, creating))) await pending
+  if ((pending = runCallbacks(record, creating ? "afterCreate" : "afterUpdate"))) await pending
+  if ((pending = runCallbacks(record, "afterSave"))) await pending
+  if ((pending = queueAfterCommit(record, record.getModel().connection()))) await pending
+
+  return record
+}
+
+/**
+ * The timestamps, then the INSERT or UPDATE: done when this returns undefined (a synchronous
+ * driver), else when the promise resolves (to the record). Constraint errors name the model and
+ * column (see database-error-context.ts). Each asynchronous step is one async function that
+ * awaits the driver, so a write makes as few promises as before and errors keep the caller's
+ * async frames in their stack.
+ */
+function writeRecord(record: Record, creating: boolean): Promise<Record> | undefined {
   touchTimestamps(record, creating)
 
+  const model = record.getModel()
   const db = model.connection()
 
   try {
-    if (creating) {
-      // Awaited here rather than in a helper of its own: one promise less per create.
-      const insert = insertStatement(record, db)
-
-      if (insert.returning) record.adoptDatabaseRow((await db.query(insert.sql, insert.values))[0] as Attributes)
-      else adoptInsertId(record, await db.execute(insert.sql, insert.values))
-    } else {
-      await updateRecord(record, db)
-    }
+    return creating ? insertRecord(record, model, db) : updateRecord(record, model, db)
   } catch (error) {
-    // Constraint errors name the model and column (see database-error-context.ts).
+    return rejectWithContext(error, model, db, record)
+  }
+}
+
+async function rejectWithContext(error: unknown, model: typeof Record, db: BaseDriver, record: Record): Promise<never> {
+  throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
+}
+
+/** One INSERT; with RETURNING the stored row comes back and the record takes it over. */
+function insertRecord(record: Record, model: typeof Record, db: BaseDriver): Promise<Record> | undefined {
+  const insert = insertStatement(record, db)
+
+  if (insert.returning) {
+    const row = db.queryFirstNow(insert.sql, insert.values)
+
+    if (row instanceof Promise) return adoptWhenReturned(record, model, db, row)
+
+    record.adoptDatabaseRow(row as Attributes)
+  } else {
+    const result = db.executeNow(insert.sql, insert.values)
+
+    if (result instanceof Promise) return adoptInsertIdWhenDone(record, model, db, result)
+
+    adoptInsertId(record, result)
+  }
+
+  return undefined
+}
+
+async function adoptWhenReturned(record: Record, model: typeof Record, db: BaseDriver, pending: Promise<Attributes | undefined>): Promise<Record> {
+  try {
+    record.adoptDatabaseRow(await pending as Attributes)
+  } catch (error) {
     throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
   }
 
-  if ((pending = runCallbacks(record, creating ? "afterCreate" : "afterUpdate"))) await pending
-  if ((pending = runCallbacks(record, "afterSave"))) await pending
-  if ((pending = queueAfterCommit(record, db))) await pending
+  return record
+}
+
+async function adoptInsertIdWhenDone(record: Record, model: typeof Record, db: BaseDriver, pending: Promise<ExecuteResult>): Promise<Record> {
+  try {
+    adoptInsertId(record, await pending)
+  } catch (error) {
+    throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
+  }
 
   return record
 }
@@ -85,7 +172,7 @@ function insertStatement(record: Record, db: BaseDriver): {sql: string, values: 
   const columns: string[] = []
   const values: unknown[] = []
 
-  for (const column of Object.keys(attributes)) {
+  for (const column in attributes) {
     const value = attributes[column]
 
     if (value === null && column === model.primaryKey) continue
@@ -134,19 +221,34 @@ function insertSql(model: typeof Record, db: BaseDriver, columns: string[], retu
   return sql
 }
 
-async function updateRecord(record: Record, db: BaseDriver): Promise<void> {
-  const model = record.getModel()
+/** An UPDATE of the changed columns (none: no statement); the record is persisted as it is afterwards. */
+function updateRecord(record: Record, model: typeof Record, db: BaseDriver): Promise<Record> | undefined {
   const changes = record.changes()
   const columns = Object.keys(changes).filter((column) => model.getMetadata().columnsByName.has(column))
 
   if (columns.length > 0) {
     const assignments = columns.map((column) => `${db.quoteIdentifier(column)} = ?`).join(", ")
     const values = columns.map((column) => model.castAttributeForDatabase(column, changes[column][1]))
+    const result = db.executeNow(`UPDATE ${quotedTable(model, db)} SET ${assignments} WHERE ${db.quoteIdentifier(model.primaryKey)} = ?`, [...values, record.id()])
 
-    await db.execute(`UPDATE ${quotedTable(model, db)} SET ${assignments} WHERE ${db.quoteIdentifier(model.primaryKey)} = ?`, [...values, record.id()])
+    if (result instanceof Promise) return markPersistedWhenDone(record, model, db, result)
   }
 
   record.adoptPersistedState(record.attributes())
+
+  return undefined
+}
+
+async function markPersistedWhenDone(record: Record, model: typeof Record, db: BaseDriver, pending: Promise<ExecuteResult>): Promise<Record> {
+  try {
+    await pending
+  } catch (error) {
+    throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
+  }
+
+  record.adoptPersistedState(record.attributes())
+
+  return record
 }
 
 export async function destroyRecord(record: Record): Promise<void> {

@@ -4,6 +4,7 @@ import type BaseDriver from "velocious/build/src/database/drivers/base/base-driv
 import SchemaStatements from "velocious/build/src/database/migration/schema-statements.js"
 import type {TestDatabase} from "../../support/test-databases.js"
 import {allModels, callbackLog} from "./models.js"
+import {watchStatements} from "./watch-statements.js"
 
 // Children first, so deleting rows never trips over a reference.
 export const recordTables = ["comments", "tasks", "project_details", "projects", "accounts"]
@@ -107,28 +108,8 @@ export function useRecordModels({dialect, config}: TestDatabase): RecordSuite {
 /** Counts the statements the models send while `callback` runs. */
 export async function countStatements(db: BaseDriver, callback: () => Promise<unknown>): Promise<string[]> {
   const statements: string[] = []
-  const originalQuery = db.query
-  const originalExecute = db.execute
-  const patched = db as unknown as {query: typeof db.query, execute: typeof db.execute}
 
-  patched.query = function(this: BaseDriver, sql: string, params?: readonly unknown[]) {
-    statements.push(sql)
-
-    return originalQuery.call(this, sql, params)
-  } as typeof db.query
-  patched.execute = function(this: BaseDriver, sql: string, params?: readonly unknown[]) {
-    statements.push(sql)
-
-    return originalExecute.call(this, sql, params)
-  }
-
-  try {
-    await callback()
-  } finally {
-    // The originals live on the prototype; dropping the own properties brings them back.
-    delete (patched as Partial<typeof patched>).query
-    delete (patched as Partial<typeof patched>).execute
-  }
+  await watchStatements(db, (sql) => statements.push(sql), callback)
 
   return statements
 }

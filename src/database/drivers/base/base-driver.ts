@@ -57,29 +57,90 @@ export default abstract class BaseDriver {
 
   /** Rows as plain objects. `?` marks each value; values are always sent bound, never spliced into the SQL. */
   async query<Result extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<Result[]> {
+    const rows = this.queryNow(sql, params)
+
+    // Awaiting a plain value still costs a trip through the microtask queue per statement.
+    return (rows instanceof Promise ? await rows : rows) as Result[]
+  }
+
+  /**
+   * @internal query() for hot paths (find, save, loading rows): the rows themselves when the
+   * dialect ran the statement synchronously (SQLite), a promise otherwise. A failure is thrown or
+   * rejected, wrapped. A save or find in a loop otherwise pays for promises that carry values
+   * already there. Every statement but executeScript()'s goes through queryNow(),
+   * queryFirstNow() or executeNow() (query() and execute() too), so wrapping those three sees them all.
+   */
+  queryNow(sql: string, params: readonly unknown[]): Row[] | Promise<Row[]> {
     const compiled = this.compileConnected(sql, params)
+    let rows: Row[] | Promise<Row[]>
 
     try {
-      const rows = this.runQuery(compiled)
+      rows = this.runQuery(compiled)
+    } catch (error) {
+      throw this.wrapError(error, sql, params)
+    }
 
-      // Awaiting a plain value still costs a trip through the microtask queue per statement.
-      return (rows instanceof Promise ? await rows : rows) as Result[]
+    return rows instanceof Promise ? this.settled(rows, sql, params) : rows
+  }
+
+  /**
+   * @internal queryNow() for a statement known to give one row at most (a find by primary key,
+   * an INSERT ... RETURNING): that row or undefined. SQLite reads it without making a list.
+   */
+  queryFirstNow(sql: string, params: readonly unknown[]): Row | undefined | Promise<Row | undefined> {
+    const compiled = this.compileConnected(sql, params)
+    let rows: Row[] | Promise<Row[]>
+
+    try {
+      if (this.runQueryFirst) return this.runQueryFirst(compiled)
+
+      rows = this.runQuery(compiled)
+    } catch (error) {
+      throw this.wrapError(error, sql, params)
+    }
+
+    return rows instanceof Promise ? this.settledFirst(rows, sql, params) : rows[0]
+  }
+
+  /** @internal execute() for hot paths; see queryNow(). */
+  executeNow(sql: string, params: readonly unknown[]): ExecuteResult | Promise<ExecuteResult> {
+    const compiled = this.compileConnected(sql, params)
+    let result: ExecuteResult | Promise<ExecuteResult>
+
+    try {
+      result = this.runExecute(compiled)
+    } catch (error) {
+      throw this.wrapError(error, sql, params)
+    }
+
+    return result instanceof Promise ? this.settled(result, sql, params) : result
+  }
+
+  /** Awaited (not chained with then()) so a wrapped error's stack keeps the caller's async frames. */
+  private async settled<Result>(pending: Promise<Result>, sql: string, params: readonly unknown[]): Promise<Result> {
+    try {
+      return await pending
     } catch (error) {
       throw this.wrapError(error, sql, params)
     }
   }
 
-  /** For statements run for their effect: how many rows changed and, where reported, the inserted id. */
-  async execute(sql: string, params: readonly unknown[] = []): Promise<ExecuteResult> {
-    const compiled = this.compileConnected(sql, params)
-
+  private async settledFirst(pending: Promise<Row[]>, sql: string, params: readonly unknown[]): Promise<Row | undefined> {
     try {
-      const result = this.runExecute(compiled)
-
-      return result instanceof Promise ? await result : result
+      return (await pending)[0]
     } catch (error) {
       throw this.wrapError(error, sql, params)
     }
+  }
+
+  /** One row at most, read synchronously; a dialect that can do that without making a list defines it (SQLite). */
+  protected runQueryFirst?(compiled: CompiledQuery): Row | undefined
+
+  /** For statements run for their effect: how many rows changed and, where reported, the inserted id. */
+  async execute(sql: string, params: readonly unknown[] = []): Promise<ExecuteResult> {
+    const result = this.executeNow(sql, params)
+
+    return result instanceof Promise ? await result : result
   }
 
   quoteIdentifier(name: string): string {

@@ -10,7 +10,9 @@ const classByCode: Record<string, QueryErrorClass> = {
   ER_DUP_ENTRY: UniqueConstraintError,
   ER_NO_REFERENCED_ROW_2: ForeignKeyConstraintError,
   ER_ROW_IS_REFERENCED_2: ForeignKeyConstraintError,
-  ER_BAD_NULL_ERROR: NotNullConstraintError
+  ER_BAD_NULL_ERROR: NotNullConstraintError,
+  // Strict mode's answer to an INSERT that leaves out a NOT NULL column without a default.
+  ER_NO_DEFAULT_FOR_FIELD: NotNullConstraintError
 }
 
 export function mysqlAddress(config: DriverConfig): string {

@@ -95,6 +95,19 @@ export default class SqliteDriver extends BaseDriver {
     return statement.all(...compiled.params) as Row[]
   }
 
+  /** get() steps once, where all() steps to the end and makes a list: a find by key reads one row. */
+  protected override runQueryFirst(compiled: CompiledQuery): Row | undefined {
+    const statement = this.statement(compiled.sql).statement
+
+    if (!statement.reader) {
+      statement.run(...compiled.params)
+
+      return undefined
+    }
+
+    return statement.get(...compiled.params) as Row | undefined
+  }
+
   protected runExecute(compiled: CompiledQuery): ExecuteResult {
     const {statement, isInsert} = this.statement(compiled.sql)
 

@@ -1,46 +1,95 @@
 import type Record from "../index.js"
 import type {PreloadTree} from "../../query/query-state.js"
 
-function key(value: unknown): string {
+/** Key values as the maps below compare them: a number and its text match, Dates by their instant. */
+function key(value: unknown): unknown {
+  if (typeof value === "string") return value
+
   return value instanceof Date ? value.toISOString() : String(value)
+}
+
+function sameKey(value: unknown): unknown {
+  return value
+}
+
+/**
+ * How both sides' keys are compared: as they are when they are all numbers (null aside), the
+ * usual integer keys, which then match exactly when their text would; else by key().
+ */
+function keyFunction(ownerKeys: unknown[], relatedKeys: unknown[]): (value: unknown) => unknown {
+  for (const value of ownerKeys) {
+    if (value !== null && typeof value !== "number") return key
+  }
+
+  for (const value of relatedKeys) {
+    if (value !== null && typeof value !== "number") return key
+  }
+
+  return sameKey
+}
+
+/** Reads one attribute of many records: the attribute is resolved to its column once, not per record. */
+function attributeReader(model: typeof Record, attribute: string): (record: Record) => unknown {
+  const column = model.getMetadata().columnFor(attribute)
+
+  // Not a column (a translated attribute, or a mistake readAttribute() reports): as readAttribute() does it.
+  return column === undefined ? (record) => record.readAttribute(attribute) : (record) => record.readColumn(column)
+}
+
+/** The distinct non-null values, in the order first seen. */
+function distinctValues(values: unknown[]): unknown[] {
+  const seen = new Set<unknown>()
+
+  for (const value of values) {
+    if (value !== null) seen.add(value)
+  }
+
+  return [...seen]
 }
 
 /** Loads each relationship of the tree with one query per level and attaches the results to the records. */
 export async function preloadRecords(model: typeof Record, records: Record[], tree: PreloadTree): Promise<void> {
   if (records.length === 0) return
 
-  for (const [name, children] of Object.entries(tree)) {
+  for (const name in tree) {
+    const children = tree[name]
     const relationship = model.getRelationshipOrFail(name)
     const target = relationship.targetModel()
     const foreignKey = relationship.foreignKey()
     const primaryKey = relationship.primaryKey()
+    // The owners' side of the key: their foreign key for belongsTo, their primary key otherwise.
+    const ownerKeys = records.map(attributeReader(model, relationship.kind === "belongsTo" ? foreignKey : primaryKey))
+    const keys = distinctValues(ownerKeys)
     let related: Record[]
 
     if (relationship.kind === "belongsTo") {
-      const keys = [...new Set(records.map((record) => record.readAttribute(foreignKey)).filter((value) => value !== null))]
-
       related = keys.length === 0 ? [] : await relationship.applyScope(target.where({[primaryKey]: keys})).toArray()
 
-      const byKey = new Map(related.map((each) => [key(each.readAttribute(primaryKey)), each]))
+      const relatedKeys = related.map(attributeReader(target, primaryKey))
+      const keyOf = keyFunction(ownerKeys, relatedKeys)
+      const byKey = new Map<unknown, Record>()
 
-      for (const record of records) record.setLoadedRelationship(name, byKey.get(key(record.readAttribute(foreignKey))) ?? null)
+      for (let index = 0; index < related.length; index++) byKey.set(keyOf(relatedKeys[index]), related[index])
+      for (let index = 0; index < records.length; index++) records[index].setLoadedRelationship(name, byKey.get(keyOf(ownerKeys[index])) ?? null)
     } else {
-      const keys = [...new Set(records.map((record) => record.readAttribute(primaryKey)).filter((value) => value !== null))]
-
       related = keys.length === 0 ? [] : await relationship.applyScope(target.where({[foreignKey]: keys})).toArray()
 
-      const byOwner = new Map<string, Record[]>()
+      const relatedKeys = related.map(attributeReader(target, foreignKey))
+      const keyOf = keyFunction(ownerKeys, relatedKeys)
+      const byOwner = new Map<unknown, Record[]>()
 
-      for (const each of related) {
-        const ownerKey = key(each.readAttribute(foreignKey))
+      for (let index = 0; index < related.length; index++) {
+        const ownerKey = keyOf(relatedKeys[index])
+        const list = byOwner.get(ownerKey)
 
-        byOwner.set(ownerKey, [...(byOwner.get(ownerKey) || []), each])
+        if (list) list.push(related[index])
+        else byOwner.set(ownerKey, [related[index]])
       }
 
-      for (const record of records) {
-        const list = byOwner.get(key(record.readAttribute(primaryKey))) || []
+      for (let index = 0; index < records.length; index++) {
+        const list = byOwner.get(keyOf(ownerKeys[index]))
 
-        record.setLoadedRelationship(name, relationship.kind === "hasMany" ? list : list[0] ?? null)
+        records[index].setLoadedRelationship(name, relationship.kind === "hasMany" ? list ?? [] : list?.[0] ?? null)
       }
     }
 

@@ -30,7 +30,7 @@ export function addValidations(model: typeof Record, list: ValidatorDefinition[]
 
 /** Clears and refills `record.errors`; true when there are none. Without validations it answers without a promise. */
 export function runValidations(record: Record): boolean | Promise<boolean> {
-  record.errors.clear()
+  record.clearErrors()
 
   const definitions = record.getModel().getValidations()
 
