@@ -1,4 +1,4 @@
-import {isoDateTime} from "velocious/build/src/controller/iso-date-time.js"
+import {isoDateTime} from "velocious/build/src/utils/iso-date-time.js"
 import {jsonBody} from "velocious/build/src/controller/json-body.js"
 import {describe, expect, it} from "velocious/build/src/testing/test.js"
 

@@ -1,4 +1,4 @@
-import {isoDateTime} from "./iso-date-time.js"
+import {dateJson} from "../utils/iso-date-time.js"
 
 const dateToJSON = Date.prototype.toJSON
 const dateToISOString = Date.prototype.toISOString
@@ -14,7 +14,7 @@ class TooDeep extends Error {}
  *
  * JSON.stringify goes through Date#toJSON → toISOString for every Date, a C++ round trip of
  * about a microsecond each on a slow core, and takes its slow path for objects with a toJSON.
- * Here the value is first walked once: Dates become ISO strings through isoDateTime(), each
+ * Here the value is first walked once: Dates become ISO strings through dateJson(), each
  * toJSON() is called once (with the key JSON.stringify would pass) and its result kept as is,
  * and an object or array is copied only when something inside it changed, so plain data is
  * passed on untouched. One native JSON.stringify then writes the prepared value.
@@ -39,8 +39,7 @@ function prepareValue(value: unknown, key: string | number, depth: number): unkn
   const object = value as {toJSON?: unknown}
 
   if (object instanceof Date && object.toJSON === dateToJSON && object.toISOString === dateToISOString) {
-    // Date#toJSON: null for an invalid date, else toISOString().
-    return Number.isFinite(object.getTime()) ? isoDateTime(object) : null
+    return dateJson(object)
   }
 
   if (typeof object.toJSON === "function") {

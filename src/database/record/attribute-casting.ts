@@ -1,5 +1,6 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {parseStoredDate, storedDateToIso} from "../drivers/base/parse-date.js"
+import {dateJson} from "../../utils/iso-date-time.js"
 
 /**
  * Drivers return what the database gives (1/0 booleans on SQLite and MySQL, datetime text on
@@ -146,12 +147,14 @@ export function castForDatabase(column: ColumnInfo | undefined, value: unknown):
 }
 
 const dateToJson = Date.prototype.toJSON
+const dateToIsoString = Date.prototype.toISOString
 
 /**
  * A copy of the attributes with the datetime columns' values already the JSON text
  * JSON.stringify would write for them: deferred datetime text straight to ISO text (no Date
- * made), Dates through toISOString() as Date#toJSON() would. Serializing Dates was most of the
- * cost of rendering loaded records as JSON. Everything else is left for JSON.stringify.
+ * made), Dates through dateJson() as Date#toJSON() would (a Date with its own toJSON or
+ * toISOString is left to JSON.stringify). Serializing Dates was most of the cost of rendering
+ * loaded records as JSON. Everything else is left for JSON.stringify.
  */
 export function jsonAttributes(datetimeColumns: readonly ColumnInfo[], attributes: {[name: string]: unknown}): {[name: string]: unknown} {
   const json = {...attributes}
@@ -163,15 +166,10 @@ export function jsonAttributes(datetimeColumns: readonly ColumnInfo[], attribute
 
     if (typeof value === "string") {
       json[name] = storedDateToIso(value) ?? dateJson(castFromDatabase(column, value) as Date)
-    } else if (value instanceof Date && value.toJSON === dateToJson) {
+    } else if (value instanceof Date && value.toJSON === dateToJson && value.toISOString === dateToIsoString) {
       json[name] = dateJson(value)
     }
   }
 
   return json
-}
-
-/** Date#toJSON(): null for an invalid Date. */
-function dateJson(date: Date): string | null {
-  return Number.isFinite(date.getTime()) ? date.toISOString() : null
 }

@@ -58,3 +58,8 @@ export function isoDateTime(date: Date): string {
 
   return `${cachedDayPrefix}${twoDigits[hours]}:${twoDigits[minutes]}:${twoDigits[seconds]}.${threeDigits[milliseconds]}Z`
 }
+
+/** What `Date#toJSON()` returns, through isoDateTime(): null for an invalid date, else the ISO text. */
+export function dateJson(date: Date): string | null {
+  return Number.isFinite(date.getTime()) ? isoDateTime(date) : null
+}
