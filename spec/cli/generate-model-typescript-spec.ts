@@ -1,57 +1,49 @@
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import {fileURLToPath} from "node:url"
 import {describe, it, expect, beforeAll, afterAll} from "velocious/build/src/testing/test.js"
+import {lines, packageRoot, TempApp} from "../http/support/temp-app.js"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
-const bin = path.join(root, "build/bin/velocious.js")
-const tsc = path.join(root, "node_modules/typescript/bin/tsc")
-
-function run(app: string, command: string, args: string[], env: {[key: string]: string} = {}) {
-  const result = spawnSync(process.execPath, [command, ...args], {cwd: app, encoding: "utf8", env: {...process.env, VELOCIOUS_ENV: "", NODE_ENV: "", ...env}, timeout: 60_000})
-
-  return {status: result.status, output: `${result.stdout}${result.stderr}`}
-}
+const tsc = path.join(packageRoot, "node_modules/typescript/bin/tsc")
 
 describe("g:model in a TypeScript app", () => {
-  let app: string
+  let app: TempApp
+
+  function typecheck() {
+    const result = spawnSync(process.execPath, [tsc, "-p", "."], {cwd: app.directory, encoding: "utf8", timeout: 60_000})
+
+    return {status: result.status, output: `${result.stdout}${result.stderr}`}
+  }
 
   beforeAll(() => {
-    app = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-g-model-ts-"))
-    fs.mkdirSync(path.join(app, "src/config"), {recursive: true})
-    fs.mkdirSync(path.join(app, "node_modules"))
-    fs.symlinkSync(root, path.join(app, "node_modules/velocious"), "dir")
-    fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({type: "module", private: true}))
-    fs.writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify({
-      compilerOptions: {target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: []},
-      include: ["src/**/*.ts", "spec/**/*.ts"]
-    }))
-    fs.writeFileSync(path.join(app, "src/config/configuration.ts"), [
-      `import Configuration from "velocious/build/src/configuration.js"`,
-      ``,
-      `export default new Configuration({`,
-      `  logging: {console: false},`,
-      `  database: {test: {default: {type: "sqlite", name: "test"}}}`,
-      `})`,
-      ``
-    ].join("\n"))
+    app = new TempApp("g-model-ts")
+      .write("tsconfig.json", JSON.stringify({
+        compilerOptions: {target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: []},
+        include: ["src/**/*.ts", "spec/**/*.ts"]
+      }))
+      .write("src/config/configuration.ts", lines(
+        `import Configuration from "velocious/build/src/configuration.js"`,
+        ``,
+        `export default new Configuration({`,
+        `  logging: {console: false},`,
+        `  database: {test: {default: {type: "sqlite", name: "test"}}}`,
+        `})`
+      ))
   })
 
   afterAll(() => {
-    fs.rmSync(app, {recursive: true, force: true})
+    app.remove()
   })
 
-  it("declares the accessors and the belongsTo of references, typed by the target model", () => {
-    expect(run(app, bin, ["g:model", "Project", "--attributes", "name:string"]).status).toBe(0)
+  it("declares the accessors and the belongsTo of references, typed by the target model", async () => {
+    expect((await app.run(["g:model", "Project", "--attributes", "name:string"])).code).toBe(0)
 
-    const {status, output} = run(app, bin, ["g:model", "Task", "name:string", "done:boolean", "due_at:datetime", "project:references"])
+    const {code, stdout} = await app.run(["g:model", "Task", "name:string", "done:boolean", "due_at:datetime", "project:references"])
 
-    expect(status).toBe(0)
-    expect(output).toContain("Created src/models/task.ts")
+    expect(code).toBe(0)
+    expect(stdout).toContain("Created src/models/task.ts")
 
-    const source = fs.readFileSync(path.join(app, "src/models/task.ts"), "utf8")
+    const source = fs.readFileSync(path.join(app.directory, "src/models/task.ts"), "utf8")
 
     expect(source).toContain(`import type Project from "./project.js"`)
     expect(source).toContain(`  declare name: () => string | null`)
@@ -63,8 +55,7 @@ describe("g:model in a TypeScript app", () => {
   })
 
   it("type-checks code that uses them, and catches misuse", () => {
-    fs.mkdirSync(path.join(app, "spec"), {recursive: true})
-    fs.writeFileSync(path.join(app, "spec/task-spec.ts"), [
+    app.write("spec/task-spec.ts", lines(
       `import {describe, it, expect} from "velocious/build/src/testing/test.js"`,
       `import Project from "../src/models/project.js"`,
       `import Task from "../src/models/task.js"`,
@@ -84,28 +75,27 @@ describe("g:model in a TypeScript app", () => {
       `    expect((await Task.find(task.id())).done()).toBe(true)`,
       `    expect(found.createdAt()).toBeInstanceOf(Date)`,
       `  })`,
-      `})`,
-      ``
-    ].join("\n"))
+      `})`
+    ))
 
-    expect(run(app, tsc, ["-p", "."]).output).toBe("")
+    expect(typecheck().output).toBe("")
 
-    fs.writeFileSync(path.join(app, "src/misuse.ts"), `import Task from "./models/task.js"\n\nexport const done: string | null = new Task().done()\n`)
+    app.write("src/misuse.ts", `import Task from "./models/task.js"\n\nexport const done: string | null = new Task().done()\n`)
 
-    const misuse = run(app, tsc, ["-p", "."])
+    const misuse = typecheck()
 
-    fs.rmSync(path.join(app, "src/misuse.ts"))
+    fs.rmSync(path.join(app.directory, "src/misuse.ts"))
     expect(misuse.status).not.toBe(0)
     expect(misuse.output).toContain("Type 'boolean | null' is not assignable to type 'string | null'")
   })
 
-  it("runs: the declared accessors are the real ones at runtime", () => {
-    expect(run(app, bin, ["db:create"], {VELOCIOUS_ENV: "test"}).status).toBe(0)
-    expect(run(app, bin, ["db:migrate"], {VELOCIOUS_ENV: "test"}).status).toBe(0)
+  it("runs: the declared accessors are the real ones at runtime", async () => {
+    expect((await app.run(["db:create"])).code).toBe(0)
+    expect((await app.run(["db:migrate"])).code).toBe(0)
 
-    const {status, output} = run(app, bin, ["test"])
+    const {code, stdout} = await app.run(["test"])
 
-    expect(output.trimEnd().split("\n").at(-1)).toBe("1 passed, 0 failed")
-    expect(status).toBe(0)
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("1 passed, 0 failed")
+    expect(code).toBe(0)
   })
 })
