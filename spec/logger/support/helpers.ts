@@ -55,9 +55,7 @@ export function readLines(file: string): string[] {
 
 // The Node handler keeps append streams open; close them so temp directories can go.
 export async function closeLogFiles(configuration: Configuration): Promise<void> {
-  const handler = configuration.getEnvironmentHandler() as unknown as {closeLogFiles?: () => Promise<void>}
-
-  await handler.closeLogFiles?.()
+  await configuration.getEnvironmentHandler().closeLogFiles()
 }
 
 export async function catchError(run: () => unknown): Promise<unknown> {
