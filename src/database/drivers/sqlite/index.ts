@@ -5,6 +5,7 @@ import {LruCache} from "../base/lru-cache.js"
 import type {CompiledQuery} from "../base/query-compiler.js"
 import type {TableRebuild} from "../base/table-rebuild.js"
 import {sqliteAdapter} from "./sqlite-adapter.js"
+import {SqliteRowReader} from "./sqlite-row-reader.js"
 import {openSqliteDatabase} from "./sqlite-connect.js"
 import {translateSqliteQueryError} from "./sqlite-error-translator.js"
 import {SqliteIntrospector} from "./sqlite-introspector.js"
@@ -18,6 +19,8 @@ const defaultStatementCacheSize = 200
 interface CachedStatement {
   statement: Database.Statement
   isInsert: boolean
+  /** For statements that return rows (SELECT, ... RETURNING). */
+  reader: SqliteRowReader | undefined
 }
 
 /**
@@ -84,28 +87,28 @@ export default class SqliteDriver extends BaseDriver {
   }
 
   protected runQuery(compiled: CompiledQuery): Row[] {
-    const statement = this.statement(compiled.sql).statement
+    const {statement, reader} = this.statement(compiled.sql)
 
-    if (!statement.reader) {
+    if (!reader) {
       statement.run(...compiled.params)
 
       return []
     }
 
-    return statement.all(...compiled.params) as Row[]
+    return reader.all(compiled.params)
   }
 
   /** get() steps once, where all() steps to the end and makes a list: a find by key reads one row. */
   protected override runQueryFirst(compiled: CompiledQuery): Row | undefined {
-    const statement = this.statement(compiled.sql).statement
+    const {statement, reader} = this.statement(compiled.sql)
 
-    if (!statement.reader) {
+    if (!reader) {
       statement.run(...compiled.params)
 
       return undefined
     }
 
-    return statement.get(...compiled.params) as Row | undefined
+    return reader.get(compiled.params)
   }
 
   protected runExecute(compiled: CompiledQuery): ExecuteResult {
@@ -133,7 +136,9 @@ export default class SqliteDriver extends BaseDriver {
 
     if (!cached) {
       // Whether it is an INSERT is decided once per statement, not by a regex on every run.
-      cached = {statement: (this.db as Database.Database).prepare(sql), isInsert: /^\s*(insert|replace)\b/i.test(sql)}
+      const statement = (this.db as Database.Database).prepare(sql)
+
+      cached = {statement, isInsert: /^\s*(insert|replace)\b/i.test(sql), reader: statement.reader ? new SqliteRowReader(statement) : undefined}
       statements.set(sql, cached)
     }
 
