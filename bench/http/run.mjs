@@ -15,9 +15,14 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const seconds = Number(process.env.BENCH_SECONDS || 5)
 const connections = Number(process.env.BENCH_CONNECTIONS || 32)
 const rounds = Number(process.env.BENCH_ROUNDS || 3)
+const {workerExecArgv} = await import(path.resolve(here, "../../build/src/http-server/cluster/worker-exec-argv.js"))
 const app = createBenchApp()
 // Extra node flags for the servers, e.g. BENCH_SERVER_FLAGS="--max-semi-space-size=4" to see how the young generation's size shows in RSS.
-const serverFlags = (process.env.BENCH_SERVER_FLAGS || "").split(/\s+/).filter(Boolean)
+const extraFlags = (process.env.BENCH_SERVER_FLAGS || "").split(/\s+/).filter(Boolean)
+// Every server, not only ours, runs with the node flags velocious' cluster primary gives its
+// production workers (the young generation's starting size), so the comparisons are between
+// the servers' code, not V8 settings.
+const serverFlags = workerExecArgv(extraFlags)
 const childEnv = {...process.env, VELOCIOUS_ENV: "production", BENCH_APP_DIRECTORY: app.directory, BENCH_SQLITE_FILE: app.sqliteFile}
 
 const children = new Set()

@@ -60,10 +60,12 @@ const sides = {
 
     return listen(http.createServer(app))
   },
+  // What each worker of `velocious server` runs in production (the parent gives this process
+  // the node flags the cluster primary gives its workers).
   async velocious() {
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
-    const {startAppServer} = await import(path.join(root, "build/src/http-server/start-app-server.js"))
-    const {port} = await startAppServer({directory: process.env.BENCH_APP_DIRECTORY, host: "127.0.0.1", port: 0, workers: 1})
+    const {bootInProcess} = await import(path.join(root, "build/src/http-server/start-app-server.js"))
+    const {port} = await bootInProcess({directory: process.env.BENCH_APP_DIRECTORY, host: "127.0.0.1", port: 0})
 
     return port
   }

@@ -1,6 +1,7 @@
 import path from "node:path"
 import {afterAll, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
 import {resolveWorkerCount, WorkerCountError} from "velocious/build/src/http-server/cluster/worker-count.js"
+import {workerExecArgv, workerSemiSpaceMb} from "velocious/build/src/http-server/cluster/worker-exec-argv.js"
 import os from "node:os"
 import {request} from "./support/http-request.js"
 import {writeServerApp} from "./support/server-app.js"
@@ -40,6 +41,32 @@ describe("velocious server --workers", {timeoutSeconds: 60}, () => {
     expect(resolveWorkerCount(undefined, "test")).toEqual(1)
     expect(resolveWorkerCount(3, "test")).toEqual(3)
     expect(() => resolveWorkerCount(0, "test")).toThrow(WorkerCountError)
+  })
+
+  it("starts workers with the young generation sized for serving, unless node's flags size it already", () => {
+    expect(workerExecArgv(["--enable-source-maps"])).toEqual(["--enable-source-maps", `--min-semi-space-size=${workerSemiSpaceMb}`])
+    expect(workerExecArgv(["--max-semi-space-size=2"])).toEqual(["--max-semi-space-size=2"])
+    expect(workerExecArgv(["--min_semi_space_size=4"])).toEqual(["--min_semi_space_size=4"])
+    expect(workerExecArgv(["--semi-space-growth-factor=3"])).toEqual(["--semi-space-growth-factor=3"])
+  })
+
+  it("in production runs even one worker under a supervising primary, started with those flags", async () => {
+    const server = await spawnUntilListening([binary, "server", "--port", "0", "--workers", "1"], {cwd: app.directory, env: {VELOCIOUS_ENV: "production"}})
+
+    try {
+      expect(server.output()).toContain("1 worker, primary pid")
+
+      const response = await request(server.port, "GET", "/pid")
+      const {pid, execArgv} = JSON.parse(response.body)
+
+      expect(pid).not.toEqual(server.child.pid)
+      expect(execArgv).toContain(`--min-semi-space-size=${workerSemiSpaceMb}`)
+
+      server.child.kill("SIGTERM")
+      expect(await server.exited).toEqual(0)
+    } finally {
+      if (server.child.exitCode === null) server.child.kill("SIGKILL")
+    }
   })
 
   it("serves from 2 processes sharing the port, and exits 0 after SIGTERM", async () => {

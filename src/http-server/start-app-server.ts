@@ -13,7 +13,8 @@ export interface StartAppServerArgs extends Omit<HttpServerOptions, "configurati
   configuration?: Configuration
   /**
    * Processes sharing the port through node:cluster. Default: one per core
-   * (os.availableParallelism()) in production, 1 otherwise; 1 serves in this process.
+   * (os.availableParallelism()) in production, 1 otherwise. Outside production, 1 serves in
+   * this process; in production even one worker runs under a supervising primary.
    */
   workers?: number
 }
@@ -31,6 +32,8 @@ export interface StartedAppServer<Server extends AppServer = AppServer> {
   host: string
   port: number
   workers: number
+  /** Whether a cluster primary (this process) supervises the workers, or this process serves. */
+  clustered: boolean
 }
 
 /**
@@ -43,19 +46,23 @@ export async function startAppServer({directory, configuration, workers, ...serv
   if (configuration) {
     if (workers !== undefined && workers !== 1) throw new WorkerCountError("workers > 1 boots the app in each worker: call startAppServer() without `configuration`")
 
-    return {...await listenInProcess(configuration, serverOptions), workers: 1}
+    return {...await listenInProcess(configuration, serverOptions), workers: 1, clustered: false}
   }
 
   const loaded = await loadAppConfiguration(directory, {required: true}) as Configuration
-  const count = resolveWorkerCount(workers, loaded.getEnvironment())
+  const environment = loaded.getEnvironment()
+  const count = resolveWorkerCount(workers, environment)
 
-  if (count === 1) return {...await listenInProcess(await connectAndLoadModels(loaded), serverOptions), workers: 1}
+  // Production always gets a primary: it restarts a worker that crashes, and it can start
+  // workers with node flags (the young generation's size, see worker-exec-argv.ts), which a
+  // process cannot give itself once running.
+  if (count === 1 && environment !== "production") return {...await listenInProcess(await connectAndLoadModels(loaded), serverOptions), workers: 1, clustered: false}
 
   const workerOptions: WorkerOptions = {...serverOptions, directory: loaded.getDirectory(), host: serverOptions.host ?? defaultHost, port: serverOptions.port ?? defaultPort}
   const primary = new ClusterPrimary({configuration: loaded, workers: count, workerOptions})
   const {host, port} = await primary.start()
 
-  return {server: primary, configuration: loaded, host, port, workers: count}
+  return {server: primary, configuration: loaded, host, port, workers: count, clustered: true}
 }
 
 /** One cluster worker's boot: the whole app in this process, listening on the shared port. */

@@ -34,7 +34,7 @@ export function writeServerApp(app: TempApp): void {
     "import Controller from \"velocious/build/src/controller.js\"",
     "export default class RootController extends Controller {",
     "  async ping() { this.renderJson({pong: true, query: this.params()}) }",
-    "  async pid() { this.renderJson({pid: process.pid}) }",
+    "  async pid() { this.renderJson({pid: process.pid, execArgv: process.execArgv}) }",
     "  async upload() {",
     "    const describe = (value) => value && typeof value === \"object\" && Buffer.isBuffer(value.buffer) ? {name: value.name, filename: value.filename, type: value.type, size: value.size, text: value.buffer.toString(\"utf8\")} : value",
     "    const walk = (value) => Array.isArray(value) ? value.map(walk) : value && typeof value === \"object\" && !Buffer.isBuffer(value.buffer) ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner)])) : describe(value)",

@@ -42,8 +42,8 @@ export default async function serverCommand({cwd, values, stdout}: CommandContex
   process.on("SIGINT", onInt)
 
   try {
-    const {server, configuration, port: boundPort, workers: workerCount} = await startAppServer({directory: cwd, host, port, maxBodyBytes, workers})
-    const processes = workerCount === 1 ? `pid ${process.pid}` : `${workerCount} workers, primary pid ${process.pid}`
+    const {server, configuration, port: boundPort, workers: workerCount, clustered} = await startAppServer({directory: cwd, host, port, maxBodyBytes, workers})
+    const processes = clustered ? `${workerCount} worker${workerCount === 1 ? "" : "s"}, primary pid ${process.pid}` : `pid ${process.pid}`
 
     stdout.write(`Velocious listening on http://${host}:${boundPort} (${configuration.getEnvironment()}, ${processes})\n`)
 

@@ -3,6 +3,7 @@ import {fileURLToPath} from "node:url"
 import type Configuration from "../../configuration.js"
 import Logger from "../../logger.js"
 import {shutdownMessage, workerOptionsVariable, type WorkerOptions} from "./messages.js"
+import {workerExecArgv} from "./worker-exec-argv.js"
 
 export class WorkerStartError extends Error {
   override name = "WorkerStartError"
@@ -40,7 +41,7 @@ export default class ClusterPrimary {
   }
 
   async start(): Promise<{host: string, port: number}> {
-    cluster.setupPrimary({exec: workerEntry, args: []})
+    cluster.setupPrimary({exec: workerEntry, args: [], execArgv: workerExecArgv(process.execArgv)})
 
     try {
       const ports = await Promise.all(Array.from({length: this.args.workers}, () => this.fork({startup: true})))
