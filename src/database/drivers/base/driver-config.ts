@@ -7,8 +7,17 @@ export interface DriverConfig extends DatabaseConnectionOptions {
   type: DialectName
   /** PostgreSQL: the schema to put first on `search_path` (default: the server's, usually `public`). */
   schema?: string
-  /** Prepared statements kept per connection (SQLite), least recently used evicted. Default 200. */
+  /**
+   * Prepared statements kept per connection, least recently used evicted (closed on the server
+   * for PostgreSQL). Default 200 on SQLite, 1000 on PostgreSQL.
+   */
   statementCacheSize?: number
+  /**
+   * PostgreSQL: run statements with values as named server-side prepared statements, so a
+   * repeated one is parsed once per connection. Default true; set false behind a
+   * pooler that does not keep a session per client (PgBouncer in transaction mode).
+   */
+  preparedStatements?: boolean
   connectTimeoutMs?: number
   /** Passed through to pg/mysql2 as their `ssl` option. */
   ssl?: unknown
@@ -29,7 +38,7 @@ export interface DriverEnvironment {
 
 export const driverConfigKeys = [
   "type", "driver", "poolType", "host", "port", "username", "password", "database", "name",
-  "schema", "statementCacheSize", "connectTimeoutMs", "ssl", "clientOptions",
+  "schema", "statementCacheSize", "preparedStatements", "connectTimeoutMs", "ssl", "clientOptions",
   "maxConnections", "checkoutTimeoutSeconds"
 ] as const
 

@@ -1,23 +1,37 @@
 import type pg from "pg"
 import type {DatabaseAdapter, DialectName} from "../base/adapter.js"
 import BaseDriver, {type ExecuteResult, type Row} from "../base/base-driver.js"
+import type {DriverConfig, DriverEnvironment} from "../base/driver-config.js"
 import type {CompiledQuery} from "../base/query-compiler.js"
 import {pgsqlAdapter} from "./pgsql-adapter.js"
 import {connectPgsql} from "./pgsql-connect.js"
-import {translatePgsqlQueryError} from "./pgsql-error-translator.js"
+import {invalidatesPreparedStatements, translatePgsqlQueryError} from "./pgsql-error-translator.js"
 import {PgsqlIntrospector} from "./pgsql-introspector.js"
+import {defaultPgsqlStatementCacheSize, PgsqlPreparedStatements} from "./pgsql-prepared-statements.js"
 import {PgsqlQueryCompiler} from "./pgsql-query-compiler.js"
+import {bumpPgsqlSchemaGeneration} from "./pgsql-schema-generation.js"
 import {PgsqlSchemaCompiler} from "./pgsql-schema-compiler.js"
+import {changesSchema, endsTransaction, scriptChangesSchema} from "./pgsql-statement-kind.js"
 import {PgsqlStructureDumper} from "./pgsql-structure-dumper.js"
+
+const rowsOf = (result: pg.QueryResult): Row[] => result.rows
+const affectedRowsOf = (result: pg.QueryResult): ExecuteResult => ({affectedRows: result.rowCount ?? 0})
 
 /**
  * PostgreSQL through `pg` (an optional peer dependency, imported on connect).
  * Values: booleans are sent and read as true/false; Dates are written as UTC text and the
  * session runs in UTC, so `timestamp` columns read back as the same instant (a Date).
+ *
+ * Statements with values run as named server-side prepared statements (see
+ * PgsqlPreparedStatements), so a repeated one skips PostgreSQL's parsing;
+ * `preparedStatements: false` sends them unnamed (for PgBouncer in transaction mode).
  */
 export default class PgsqlDriver extends BaseDriver {
   private client: pg.Client | undefined
   private connected = false
+  private preparedStatements: PgsqlPreparedStatements | undefined
+  /** DDL ran inside the open transaction; a ROLLBACK would put the old columns back under statements prepared since. */
+  private schemaChangedInTransaction = false
   private compiler = new PgsqlQueryCompiler()
   private schemaCompiler = new PgsqlSchemaCompiler(this.compiler, pgsqlAdapter)
   private introspector = new PgsqlIntrospector(this)
@@ -28,6 +42,21 @@ export default class PgsqlDriver extends BaseDriver {
   getSchemaCompiler(): PgsqlSchemaCompiler { return this.schemaCompiler }
   getIntrospector(): PgsqlIntrospector { return this.introspector }
   getStructureDumper(): PgsqlStructureDumper { return new PgsqlStructureDumper(this, this.introspector) }
+
+  constructor(config: DriverConfig, environment?: DriverEnvironment) {
+    super(config, environment)
+
+    // Checked here rather than on connect, where a bad value would leave an open client behind.
+    if (config.preparedStatements !== undefined && typeof config.preparedStatements !== "boolean") {
+      throw new TypeError(`preparedStatements in the pgsql database configuration must be true or false, got ${JSON.stringify(config.preparedStatements)}`)
+    }
+
+    const cacheSize = config.statementCacheSize
+
+    if (cacheSize !== undefined && (!Number.isInteger(cacheSize) || cacheSize < 1)) {
+      throw new RangeError(`statementCacheSize in the pgsql database configuration must be a positive whole number, got ${JSON.stringify(cacheSize)}`)
+    }
+  }
 
   isConnected(): boolean {
     return this.connected
@@ -51,6 +80,11 @@ export default class PgsqlDriver extends BaseDriver {
     this.client?.end().catch(() => undefined)
     this.client = client
     this.connected = true
+    this.schemaChangedInTransaction = false
+    // pg refuses custom queries such as the statement closer in its pipeline mode.
+    this.preparedStatements = this.config.preparedStatements === false || (client as {pipeline?: boolean}).pipeline
+      ? undefined
+      : new PgsqlPreparedStatements(client, this.config.statementCacheSize ?? defaultPgsqlStatementCacheSize)
     this.connectionOpened()
 
     await this.executeScript("SET TIME ZONE 'UTC'")
@@ -67,28 +101,99 @@ export default class PgsqlDriver extends BaseDriver {
 
     this.connected = false
     this.client = undefined
+    this.preparedStatements = undefined
     await client?.end()
   }
 
   /** Without parameters pg uses the simple protocol, which runs several statements in one call. */
   async executeScript(sql: string): Promise<void> {
+    const schemaChange = scriptChangesSchema(sql) && this.noteSchemaChange()
+
     try {
       await this.requireClient().query(sql)
     } catch (error) {
       throw this.wrapError(error, sql, [])
+    } finally {
+      if (schemaChange) bumpPgsqlSchemaGeneration()
     }
   }
 
-  protected async runQuery(compiled: CompiledQuery): Promise<Row[]> {
-    const result = await this.requireClient().query({text: compiled.sql, values: compiled.params})
-
-    return result.rows
+  protected runQuery(compiled: CompiledQuery): Promise<Row[]> {
+    return this.send(compiled, rowsOf)
   }
 
-  protected async runExecute(compiled: CompiledQuery): Promise<ExecuteResult> {
-    const result = await this.requireClient().query({text: compiled.sql, values: compiled.params})
+  protected runExecute(compiled: CompiledQuery): Promise<ExecuteResult> {
+    return this.send(compiled, affectedRowsOf)
+  }
 
-    return {affectedRows: result.rowCount ?? 0}
+  /**
+   * pg's callback form: one promise per statement, where its promise form makes two and an async
+   * function around it a third. The stale-statement recovery only runs on the error path.
+   */
+  private send<Result>(compiled: CompiledQuery, read: (result: pg.QueryResult) => Result): Promise<Result> {
+    const client = this.requireClient()
+    const {sql, params} = compiled
+    const statements = this.preparedStatements
+    // DDL takes no bound values, so only statements without any need a look for it.
+    const name = params.length > 0 ? statements?.nameFor(sql) : undefined
+    const schemaChange = params.length === 0 && this.schemaChangeFrom(sql)
+
+    return new Promise((resolve, reject) => {
+      client.query({name, text: sql, values: params}, (error: Error | null, result: pg.QueryResult) => {
+        // Again once done: other connections may have re-prepared against the old columns meanwhile.
+        if (schemaChange) bumpPgsqlSchemaGeneration()
+
+        if (!error) {
+          resolve(read(result))
+        } else if (name === undefined || !statements || !invalidatesPreparedStatements(error)) {
+          reject(error)
+        } else {
+          this.retryUnprepared(client, statements, error, sql, params, read).then(resolve, reject)
+        }
+      })
+    })
+  }
+
+  /**
+   * A prepared statement failed because the server's copy went stale (another process changed its
+   * table's columns) or went away. Every statement prepared on this connection may be stale too, so
+   * all are dropped. Outside a transaction the failed statement had no effect and runs again,
+   * prepared afresh; inside one the transaction is already aborted and only the caller can rerun it
+   * (the translated error says so).
+   */
+  private async retryUnprepared<Result>(
+    client: pg.Client, statements: PgsqlPreparedStatements, error: Error, sql: string, params: unknown[], read: (result: pg.QueryResult) => Result
+  ): Promise<Result> {
+    // Waiting for the close keeps pg's queue to one query at a time (it warns about more).
+    await new Promise<void>((resolve) => statements.dropAll(resolve))
+
+    if (this.isInTransaction()) throw error
+
+    return read(await client.query({name: statements.nameFor(sql), text: sql, values: params}))
+  }
+
+  /**
+   * For a statement without values: whether the schema generation must move once it is done. DDL
+   * moves it before too, so statements queued behind it on this connection are prepared afresh;
+   * the end of a transaction that ran DDL moves it after (see schemaChangedInTransaction).
+   */
+  private schemaChangeFrom(sql: string): boolean {
+    if (changesSchema(sql)) return this.noteSchemaChange()
+
+    if (this.schemaChangedInTransaction && endsTransaction(sql)) {
+      this.schemaChangedInTransaction = false
+
+      return true
+    }
+
+    return false
+  }
+
+  private noteSchemaChange(): true {
+    bumpPgsqlSchemaGeneration()
+    if (this.isInTransaction()) this.schemaChangedInTransaction = true
+
+    return true
   }
 
   protected translateQueryError(error: unknown, sql: string, params: readonly unknown[]): Error {

@@ -51,6 +51,24 @@ function isConnectionLost(error: Error, code: string | undefined): boolean {
   return !severity && /Connection terminated|not queryable/.test(error.message)
 }
 
+/**
+ * A named prepared statement the server can no longer run as prepared: 0A000 is what PostgreSQL
+ * raises when a prepared `SELECT *` / `RETURNING *` would now return other columns ("cached plan
+ * must not change result type"), 26000 when the statement is gone (DEALLOCATE / DISCARD ALL run
+ * by hand). Other 0A000 errors match too; that only costs them a rerun and the connection a
+ * refill of its prepared statements, on a path that is failing anyway.
+ */
+export function invalidatesPreparedStatements(error: unknown): boolean {
+  const code = (error as {code?: unknown}).code
+
+  return code === "0A000" || code === "26000"
+}
+
+/** The server's routine name is not translated, unlike the message, so it identifies the error under any lc_messages. */
+function isStalePreparedPlan(error: Error, code: string | undefined): boolean {
+  return code === "0A000" && ((error as {routine?: string}).routine === "RevalidateCachedQuery" || error.message.includes("cached plan must not change result type"))
+}
+
 export function translatePgsqlQueryError(error: unknown, sql: string, params: readonly unknown[]): Error {
   if (!(error instanceof Error)) return new DatabaseQueryError(String(error), {sql, params, cause: error})
 
@@ -58,6 +76,10 @@ export function translatePgsqlQueryError(error: unknown, sql: string, params: re
 
   if (isConnectionLost(error, code)) {
     return new DatabaseConnectionLostError(`Lost the connection to PostgreSQL while running a statement: ${error.message.replace(/\.$/, "")}. The statement may not have completed; the pool opens a fresh connection for the next checkout`, {sql, params, code, cause: error})
+  }
+
+  if (isStalePreparedPlan(error, code)) {
+    return new DatabaseQueryError(`The schema changed under a prepared statement: a table it reads gained or lost columns after this connection prepared it (PostgreSQL: ${error.message}). Outside a transaction Velocious prepares it again and reruns it; inside one PostgreSQL has already aborted the transaction, so roll it back and run the whole transaction again. The connection's prepared statements were dropped, so the rerun sees the new columns`, {sql, params, code, cause: error})
   }
 
   const ErrorClass = (code && classByCode[code]) || DatabaseQueryError
