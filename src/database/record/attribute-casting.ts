@@ -111,8 +111,9 @@ export function castRowInPlace(names: readonly string[], columns: readonly Colum
     const name = names[index]
     const value = row[name]
 
-    // Undefined: a column the row does not have (a narrower select), which stays absent.
-    if (value === null || value === undefined || typeof value === uncastTypes[index]) continue
+    // Undefined: a column the row does not have (a narrower select), which stays absent. A Date
+    // (pg and mysql2 read datetimes as Dates) is already what castFromDatabase() would return.
+    if (value === null || value === undefined || typeof value === uncastTypes[index] || value instanceof Date) continue
 
     const column = columns[index]
 
