@@ -2,7 +2,7 @@ import {spawnSync} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import {describe, it, expect, beforeAll, afterAll} from "velocious/build/src/testing/test.js"
-import {lines, packageRoot, TempApp} from "../http/support/temp-app.js"
+import {lines, packageRoot, sqliteTestConfiguration, TempApp} from "../http/support/temp-app.js"
 
 const tsc = path.join(packageRoot, "node_modules/typescript/bin/tsc")
 
@@ -21,14 +21,7 @@ describe("g:model in a TypeScript app", () => {
         compilerOptions: {target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: []},
         include: ["src/**/*.ts", "spec/**/*.ts"]
       }))
-      .write("src/config/configuration.ts", lines(
-        `import Configuration from "velocious/build/src/configuration.js"`,
-        ``,
-        `export default new Configuration({`,
-        `  logging: {console: false},`,
-        `  database: {test: {default: {type: "sqlite", name: "test"}}}`,
-        `})`
-      ))
+      .write("src/config/configuration.ts", sqliteTestConfiguration)
   })
 
   afterAll(() => {

@@ -1,7 +1,7 @@
 import {spawn} from "node:child_process"
 import path from "node:path"
 import {afterAll, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
-import {lines, packageRoot, TempApp} from "../../http/support/temp-app.js"
+import {lines, packageRoot, sqliteTestConfiguration, TempApp} from "../../http/support/temp-app.js"
 
 interface ConsoleRun {
   code: number | null
@@ -30,14 +30,7 @@ describe("velocious console", {timeoutSeconds: 90}, () => {
 
   beforeAll(async () => {
     app = new TempApp("console")
-    app.write("src/config/configuration.js", lines(
-      `import Configuration from "velocious/build/src/configuration.js"`,
-      ``,
-      `export default new Configuration({`,
-      `  logging: {console: false},`,
-      `  database: {test: {default: {type: "sqlite", name: "test"}}}`,
-      `})`
-    ))
+    app.write("src/config/configuration.js", sqliteTestConfiguration)
     app.write("src/models/task.js", lines(
       `import Record from "velocious/build/src/database/record/index.js"`,
       ``,

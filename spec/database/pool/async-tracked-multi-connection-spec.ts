@@ -3,26 +3,32 @@ import os from "node:os"
 import path from "node:path"
 import {describe, it, expect, afterEach} from "velocious/build/src/testing/test.js"
 import Configuration from "velocious/build/src/configuration.js"
+import type {DatabaseConnectionOptions} from "velocious/build/src/configuration/options.js"
 import AsyncTrackedMultiConnection from "velocious/build/src/database/pool/async-tracked-multi-connection.js"
 import {NoCurrentConnectionError, PoolTimeoutError} from "velocious/build/src/database/pool/pool-errors.js"
 
 const configurations: Configuration[] = []
 
-function sqliteConfiguration(extra: Record<string, unknown> = {}) {
+/** A test-environment configuration with these SQLite databases, in a fresh app directory (closed after each test). */
+function configurationWith(databases: Record<string, DatabaseConnectionOptions>) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-pool-"))
 
   fs.mkdirSync(path.join(directory, "db"))
 
-  const configuration = new Configuration({
-    directory,
-    environment: "test",
-    logging: {console: false},
-    database: {test: {default: {type: "sqlite", name: "pool-test", ...extra}}}
-  })
+  const configuration = new Configuration({directory, environment: "test", logging: {console: false}, database: {test: databases}})
 
   configurations.push(configuration)
 
   return configuration
+}
+
+function sqliteConfiguration(extra: Partial<DatabaseConnectionOptions> = {}) {
+  return configurationWith({default: {type: "sqlite", name: "pool-test", ...extra}})
+}
+
+/** Two SQLite databases, `default` and `analytics`. */
+function twoDatabaseConfiguration() {
+  return configurationWith({default: {type: "sqlite", name: "a"}, analytics: {type: "sqlite", name: "b"}})
 }
 
 describe("AsyncTrackedMultiConnection", () => {
@@ -96,17 +102,7 @@ describe("AsyncTrackedMultiConnection", () => {
   })
 
   it("runs ensureConnections with connections to every database and releases them all, also on a synchronous throw", async () => {
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-pool-"))
-
-    fs.mkdirSync(path.join(directory, "db"))
-
-    const configuration = new Configuration({
-      directory,
-      environment: "test",
-      database: {test: {default: {type: "sqlite", name: "a"}, analytics: {type: "sqlite", name: "b"}}}
-    })
-
-    configurations.push(configuration)
+    const configuration = twoDatabaseConfiguration()
 
     const pools = ["default", "analytics"].map((identifier) => configuration.getDatabasePool(identifier) as AsyncTrackedMultiConnection)
     const seen = await configuration.ensureConnections((connections) => {
@@ -187,17 +183,7 @@ describe("AsyncTrackedMultiConnection", () => {
   })
 
   it("primes every pool with configuration.ensureGlobalConnections()", async () => {
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-pool-"))
-
-    fs.mkdirSync(path.join(directory, "db"))
-
-    const configuration = new Configuration({
-      directory,
-      environment: "test",
-      database: {test: {default: {type: "sqlite", name: "a"}, analytics: {type: "sqlite", name: "b"}}}
-    })
-
-    configurations.push(configuration)
+    const configuration = twoDatabaseConfiguration()
     await configuration.ensureGlobalConnections()
 
     expect(await configuration.getDatabasePool("default").getCurrentConnection().query("SELECT 1 AS one")).toEqual([{one: 1}])

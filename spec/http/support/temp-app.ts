@@ -46,3 +46,13 @@ export class TempApp {
 export function lines(...content: string[]): string {
   return `${content.join("\n")}\n`
 }
+
+/** src/config/configuration.(js|ts) of an app whose test environment uses a SQLite file, `db/test.sqlite`. */
+export const sqliteTestConfiguration = lines(
+  `import Configuration from "velocious/build/src/configuration.js"`,
+  ``,
+  `export default new Configuration({`,
+  `  logging: {console: false},`,
+  `  database: {test: {default: {type: "sqlite", name: "test"}}}`,
+  `})`
+)
