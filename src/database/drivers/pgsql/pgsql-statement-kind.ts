@@ -3,7 +3,7 @@ const preparableKeywords = new Set(["select", "insert", "update", "delete", "wit
 // a table's columns, and test cleaners and per-request settings run them often.
 const schemaKeywords = new Set(["create", "alter", "drop", "do"])
 const transactionEndKeywords = new Set(["commit", "end", "rollback", "abort"])
-const schemaWordInScript = /\b(?:create|alter|drop|do)\b/i
+const schemaWordInScript = new RegExp(`\\b(?:${[...schemaKeywords].join("|")})\\b`, "i")
 
 /** The first word, after leading whitespace and comments; a loop rather than a regex so no input can make it backtrack. */
 function keywordOf(sql: string): string | undefined {
