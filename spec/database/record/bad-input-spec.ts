@@ -109,6 +109,10 @@ for (const database of testDatabases) {
       expect(() => Task.offset(Number.NaN)).toThrow("offset(NaN)")
       expect(() => Task.limit("1; DROP TABLE tasks" as unknown as number)).toThrow(/limit/)
       expect(() => Task.perPage(0)).toThrow("perPage(0)")
+      // LIMIT is written into the SQL as digits (see Query#toSql), so only safe integers pass.
+      expect(() => Task.limit(2 ** 60)).toThrow(`limit(${2 ** 60})`)
+      expect(() => Task.limit(Number.POSITIVE_INFINITY)).toThrow("limit(Infinity)")
+      expect(() => Task.perPage(2 ** 60)).toThrow(`perPage(${2 ** 60})`)
     })
   })
 }

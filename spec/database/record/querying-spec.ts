@@ -153,6 +153,23 @@ for (const database of testDatabases) {
       expect(names(await Task.order("name").limit(1).toArray())).toEqual(["Task A"])
     })
 
+    it("writes LIMIT as a number and binds OFFSET", async () => {
+      await seedProjects()
+
+      // SQLite plans with a bound LIMIT's value and so compiles the statement again on every
+      // run; a literal lets it reuse the prepared statement. The count was checked when the
+      // query was built (limit(), perPage()), so only digits reach the SQL.
+      const limited = Task.order("name").limit(2).offset(1).toSql()
+
+      expect(limited.sql).toMatch(/ LIMIT 2 OFFSET \?$/)
+      expect(limited.params).toEqual([1])
+      expect(Task.page(3).perPage(7).toSql()).toEqual({sql: expect.stringMatching(/ LIMIT 7 OFFSET \?$/), params: [14]})
+      expect(Task.all().toSql({limit: 1}).sql).toMatch(/ LIMIT 1$/)
+      expect(names(await Task.order("name").limit(0).toArray())).toEqual([])
+      expect((await Task.order("name").first())?.name()).toBe("Task A")
+      expect(await Task.where({name: "Task B"}).exists()).toBe(true)
+    })
+
     it("groups, one row per group on every dialect (README)", async () => {
       await seedProjects()
 

@@ -253,13 +253,13 @@ export default class Query<Model extends typeof Record = typeof Record> {
   }
 
   page(page: number): Query<Model> {
-    if (!Number.isInteger(page) || page < 1) throw new DatabaseError(`page(${page}): pages start at 1`)
+    if (!Number.isSafeInteger(page) || page < 1) throw new DatabaseError(`page(${page}): pages start at 1`)
 
     return this.derive({page})
   }
 
   perPage(perPage: number): Query<Model> {
-    if (!Number.isInteger(perPage) || perPage < 1) throw new DatabaseError(`perPage(${perPage}): give a whole number of 1 or more`)
+    if (!Number.isSafeInteger(perPage) || perPage < 1) throw new DatabaseError(`perPage(${perPage}): give a whole number of 1 or more`)
 
     return this.derive({perPage})
   }
@@ -301,10 +301,12 @@ export default class Query<Model extends typeof Record = typeof Record> {
     const finalLimit = limit ?? (paged ? perPage : state.limit)
     const finalOffset = offset ?? (paged ? ((state.page ?? 1) - 1) * perPage : state.offset)
 
-    if (finalLimit !== undefined) {
-      sql += " LIMIT ?"
-      params.push(finalLimit)
-    }
+    // LIMIT is the one number written into the SQL rather than bound: SQLite plans with a bound
+    // LIMIT's value, so it compiles such a statement again on every run (a find by key took twice
+    // as long). limit(), perPage() and page() let only safe non-negative integers in, so this is
+    // digits and nothing else. OFFSET stays bound: paging through a table gives every page its
+    // own offset, which would each be a new statement to prepare.
+    if (finalLimit !== undefined) sql += ` LIMIT ${integerLiteral(finalLimit)}`
 
     if (finalOffset !== undefined && finalOffset > 0) {
       // OFFSET needs a LIMIT on SQLite and MySQL; each spells "no limit" its own way (SQLite's integers are signed).
@@ -416,7 +418,7 @@ export default class Query<Model extends typeof Record = typeof Record> {
 
   /**
    * A primary key matches one row at most, so unless joins can repeat it or a limit, offset or
-   * page could skip it, ORDER BY and LIMIT would only add work (SQLite runs `LIMIT ?` at half speed).
+   * page could skip it, ORDER BY and LIMIT would only add work.
    */
   private async findByKeyQuery(id: unknown): Promise<InstanceOf<Model>> {
     const state = this.state
@@ -458,5 +460,12 @@ export default class Query<Model extends typeof Record = typeof Record> {
 }
 
 function checkCount(count: number, what: string): void {
-  if (!Number.isInteger(count) || count < 0) throw new DatabaseError(`${what}(${count}): give a whole number of 0 or more`)
+  if (!Number.isSafeInteger(count) || count < 0) throw new DatabaseError(`${what}(${count}): give a whole number of 0 or more`)
+}
+
+/** The count's digits, for SQL; anything else is a bug upstream and must not reach the database. */
+function integerLiteral(count: number): string {
+  if (!Number.isSafeInteger(count) || count < 0) throw new DatabaseError(`A row count for LIMIT must be a whole number of 0 or more, got ${String(count)}`)
+
+  return String(count)
 }
