@@ -73,3 +73,38 @@ describe("drivers - sqlite - rows read as arrays", () => {
     expect(result.affectedRows).toBe(2)
   })
 })
+
+// Values reach better-sqlite3 as separate arguments (see call-with-values.ts): every count,
+// through both the per-count calls and the fallback past them, must bind each value in order.
+describe("drivers - sqlite - values passed one by one", () => {
+  const columns = Array.from({length: 9}, (_, index) => `c${index}`)
+  let db: BaseDriver
+
+  beforeEach(async () => {
+    db = await connectDriver({type: "sqlite", name: ":memory:"})
+    await db.execute(`CREATE TABLE wide (id INTEGER PRIMARY KEY, ${columns.map((column) => `${column} TEXT`).join(", ")})`)
+  })
+
+  afterEach(async () => {
+    await db.close()
+  })
+
+  it("binds 0 to 9 values in order for writes, lists and single rows", async () => {
+    for (let count = 0; count <= 9; count++) {
+      const values = Array.from({length: count}, (_, index) => `${count}:${index}`)
+      const named = columns.slice(0, count)
+      const insert = count === 0 ? "INSERT INTO wide DEFAULT VALUES" : `INSERT INTO wide (${named.join(", ")}) VALUES (${named.map(() => "?").join(", ")})`
+      const {insertId} = await db.execute(insert, values)
+      const expected = Object.fromEntries(columns.map((column, index) => [column, index < count ? values[index] : null]))
+      const matching = count === 0 ? "id = ?" : named.map((column) => `${column} = ?`).join(" AND ")
+      const matchingValues = count === 0 ? [insertId] : values
+
+      expect(await db.query(`SELECT ${columns.join(", ")} FROM wide WHERE ${matching}`, matchingValues)).toEqual([expected])
+      expect(await db.queryFirstNow(`SELECT ${columns.join(", ")} FROM wide WHERE ${matching}`, matchingValues)).toEqual(expected)
+    }
+  })
+
+  it("reports a wrong number of values as before", async () => {
+    await expect(db.query("SELECT ? AS a, ? AS b", ["only one"])).rejects.toThrow(/2 \? placeholder\(s\) but 1 value/)
+  })
+})

@@ -5,6 +5,7 @@ import {LruCache} from "../base/lru-cache.js"
 import type {CompiledQuery} from "../base/query-compiler.js"
 import type {TableRebuild} from "../base/table-rebuild.js"
 import {sqliteAdapter} from "./sqlite-adapter.js"
+import {callWithValues} from "./call-with-values.js"
 import {SqliteRowReader} from "./sqlite-row-reader.js"
 import {openSqliteDatabase} from "./sqlite-connect.js"
 import {translateSqliteQueryError} from "./sqlite-error-translator.js"
@@ -90,7 +91,7 @@ export default class SqliteDriver extends BaseDriver {
     const {statement, reader} = this.statement(compiled.sql)
 
     if (!reader) {
-      statement.run(...compiled.params)
+      callWithValues(statement.run, statement, compiled.params)
 
       return []
     }
@@ -103,7 +104,7 @@ export default class SqliteDriver extends BaseDriver {
     const {statement, reader} = this.statement(compiled.sql)
 
     if (!reader) {
-      statement.run(...compiled.params)
+      callWithValues(statement.run, statement, compiled.params)
 
       return undefined
     }
@@ -116,12 +117,12 @@ export default class SqliteDriver extends BaseDriver {
 
     if (statement.reader) {
       // INSERT ... RETURNING is a reader; its rows are the changed rows.
-      const rows = statement.all(...compiled.params)
+      const rows = callWithValues(statement.all, statement, compiled.params)
 
       return {affectedRows: rows.length}
     }
 
-    const result = statement.run(...compiled.params)
+    const result = callWithValues(statement.run, statement, compiled.params)
 
     return isInsert ? {affectedRows: result.changes, insertId: result.lastInsertRowid} : {affectedRows: result.changes}
   }

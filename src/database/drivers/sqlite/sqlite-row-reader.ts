@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3"
 import type {Row} from "../base/base-driver.js"
+import {callWithValues} from "./call-with-values.js"
 
 /**
  * Reads a statement's rows as arrays and makes the row objects here. better-sqlite3 builds
@@ -24,7 +25,7 @@ export class SqliteRowReader {
   }
 
   all(params: readonly unknown[]): Row[] {
-    const arrays = this.statement.all(...params) as unknown[][]
+    const arrays = callWithValues(this.statement.all, this.statement, params) as unknown[][]
     const rows: Row[] = new Array(arrays.length)
 
     if (arrays.length > 0 && arrays[0].length !== this.names.length) this.readNames()
@@ -35,7 +36,7 @@ export class SqliteRowReader {
   }
 
   get(params: readonly unknown[]): Row | undefined {
-    const array = this.statement.get(...params) as unknown[] | undefined
+    const array = callWithValues(this.statement.get, this.statement, params) as unknown[] | undefined
 
     if (array === undefined) return undefined
     if (array.length !== this.names.length) this.readNames()
