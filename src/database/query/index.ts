@@ -301,12 +301,18 @@ export default class Query<Model extends typeof Record = typeof Record> {
     const finalLimit = limit ?? (paged ? perPage : state.limit)
     const finalOffset = offset ?? (paged ? ((state.page ?? 1) - 1) * perPage : state.offset)
 
-    // LIMIT is the one number written into the SQL rather than bound: SQLite plans with a bound
-    // LIMIT's value, so it compiles such a statement again on every run (a find by key took twice
-    // as long). limit(), perPage() and page() let only safe non-negative integers in, so this is
-    // digits and nothing else. OFFSET stays bound: paging through a table gives every page its
-    // own offset, which would each be a new statement to prepare.
-    if (finalLimit !== undefined) sql += ` LIMIT ${integerLiteral(finalLimit)}`
+    if (finalLimit !== undefined) {
+      // On SQLite LIMIT is written as digits (see DatabaseAdapter#literalLimit); limit() and
+      // perPage() let only safe non-negative integers in, so it is digits and nothing else.
+      // OFFSET stays bound everywhere: paging through a table gives every page its own offset,
+      // each of which would be another statement to prepare.
+      if (this.model.connection().getAdapter().literalLimit) {
+        sql += ` LIMIT ${integerLiteral(finalLimit)}`
+      } else {
+        sql += " LIMIT ?"
+        params.push(finalLimit)
+      }
+    }
 
     if (finalOffset !== undefined && finalOffset > 0) {
       // OFFSET needs a LIMIT on SQLite and MySQL; each spells "no limit" its own way (SQLite's integers are signed).

@@ -15,4 +15,10 @@ export interface DatabaseAdapter {
   readonly supportsAlterColumn: boolean
   /** Booleans come back as true/false (PostgreSQL) rather than 1/0. */
   readonly nativeBooleans: boolean
+  /**
+   * LIMIT is written into the SQL as digits rather than bound (SQLite): SQLite plans with a
+   * bound LIMIT's value, so it compiles such a statement again on every run. PostgreSQL and
+   * MySQL reuse one prepared statement for every limit, so they keep it bound.
+   */
+  readonly literalLimit: boolean
 }

@@ -9,7 +9,7 @@ export interface DriverConfig extends DatabaseConnectionOptions {
   schema?: string
   /**
    * Prepared statements kept per connection, least recently used evicted (closed on the server
-   * for PostgreSQL). Default 200 on SQLite, 1000 on PostgreSQL.
+   * for PostgreSQL and MySQL). Default 200 on SQLite, 1000 on PostgreSQL and MySQL.
    */
   statementCacheSize?: number
   /**
@@ -47,5 +47,11 @@ export function checkDriverConfig(config: DriverConfig, expectedType: DialectNam
 
   if (config.type !== expectedType) {
     throw new TypeError(`A ${expectedType} driver was given a configuration with type ${JSON.stringify(config.type)}; set type: "${expectedType}" or use the matching driver`)
+  }
+
+  const cacheSize = config.statementCacheSize
+
+  if (cacheSize !== undefined && (!Number.isSafeInteger(cacheSize) || cacheSize < 1)) {
+    throw new RangeError(`statementCacheSize in the ${expectedType} database configuration must be a positive whole number, got ${JSON.stringify(cacheSize)}`)
   }
 }

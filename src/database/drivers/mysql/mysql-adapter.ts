@@ -14,7 +14,8 @@ export function mysqlAdapter(serverVersion: string | undefined): DatabaseAdapter
     maxBindParameters: 65535,
     maxIdentifierLength: 64,
     supportsAlterColumn: true,
-    nativeBooleans: false
+    nativeBooleans: false,
+    literalLimit: false
   })
 }
 

@@ -5,6 +5,8 @@ import {translateMysqlConnectError} from "./mysql-error-translator.js"
 
 type Mysql2Module = typeof mysql
 
+const defaultMysqlStatementCacheSize = 1000
+
 export async function connectMysql(config: DriverConfig, environment: DriverEnvironment): Promise<mysql.Connection> {
   const mysql2 = await loadPeerDependency<Mysql2Module>({specifier: "mysql2/promise", packageName: "mysql2", databaseType: "mysql", importer: environment.importModule})
 
@@ -22,6 +24,11 @@ export async function connectMysql(config: DriverConfig, environment: DriverEnvi
       timezone: "Z",
       supportBigNumbers: true,
       bigNumberStrings: false,
+      // mysql2 keeps every statement with values prepared on the server (16000 per connection
+      // by default), and the server refuses more than max_prepared_stmt_count (16382) for all
+      // sessions together: a few connections running many different statements (IN lists and
+      // bulk inserts of every length) would reach it. The least recently used are closed.
+      maxPreparedStatements: config.statementCacheSize ?? defaultMysqlStatementCacheSize,
       // mysql2/promise otherwise captures a stack trace on every statement for the rare error;
       // the driver wraps errors in its own, whose stack has the caller's async frames.
       trace: false,

@@ -50,12 +50,6 @@ export default class PgsqlDriver extends BaseDriver {
     if (config.preparedStatements !== undefined && typeof config.preparedStatements !== "boolean") {
       throw new TypeError(`preparedStatements in the pgsql database configuration must be true or false, got ${JSON.stringify(config.preparedStatements)}`)
     }
-
-    const cacheSize = config.statementCacheSize
-
-    if (cacheSize !== undefined && (!Number.isInteger(cacheSize) || cacheSize < 1)) {
-      throw new RangeError(`statementCacheSize in the pgsql database configuration must be a positive whole number, got ${JSON.stringify(cacheSize)}`)
-    }
   }
 
   isConnected(): boolean {

@@ -9,5 +9,6 @@ export const pgsqlAdapter: DatabaseAdapter = Object.freeze({
   // NAMEDATALEN - 1; longer names are silently truncated, so they are refused instead
   maxIdentifierLength: 63,
   supportsAlterColumn: true,
-  nativeBooleans: true
+  nativeBooleans: true,
+  literalLimit: false
 })

@@ -9,5 +9,6 @@ export const sqliteAdapter: DatabaseAdapter = Object.freeze({
   // SQLite has no limit; this keeps names portable to PostgreSQL (63)
   maxIdentifierLength: 63,
   supportsAlterColumn: false,
-  nativeBooleans: false
+  nativeBooleans: false,
+  literalLimit: true
 })
