@@ -3,7 +3,7 @@
 // median ms per side and the median per-round ratios: velocious/raw (target <= 1.5x) and
 // velocious/knex, velocious/kysely (target < 1.0x). A benchmark, not a test. The last workload,
 // records rendered as JSON, is an extra (see records-to-json.mjs for its steps one by one).
-//   node bench/orm/run.mjs      ROUNDS=7 WARMUP_ROUNDS=1 DIALECTS=sqlite WORKLOADS=find,json node bench/orm/run.mjs
+//   node bench/orm/run.mjs      ROUNDS=7 READ_ROUNDS=21 WARMUP_ROUNDS=1 DIALECTS=sqlite WORKLOADS=find,json node bench/orm/run.mjs
 import {measureRounds, median, medianRatio} from "../support/measure.mjs"
 import {selectedServers} from "../support/servers.mjs"
 import {printTable} from "../support/table.mjs"
@@ -14,7 +14,11 @@ import {createTables, dropTables, projectCount, resetTasks, rowsPerState, seed, 
 import {velociousConnection, velociousSide} from "./velocious-side.mjs"
 
 const env = process.env
+// The write workloads take seconds a round on PostgreSQL and MariaDB; the reads take 5-300 ms,
+// short enough for the servers' scheduling noise to move one round's ratio by 10-20%, so they
+// get more (paired) rounds and their median ratio holds steadier.
 const rounds = Number(env.ROUNDS || 5)
+const readRounds = Number(env.READ_ROUNDS || 15)
 // Five warm-up rounds, for every side alike: a workload called 100 times a round (preload) runs
 // an ORM's per-query code only a few hundred times in two rounds, before V8 has optimized all
 // of it, where a raw driver call has little to optimize. A server runs long past that; with two
@@ -29,9 +33,7 @@ const whereCount = 1_000
 const createCount = 10_000
 const insertMultipleCount = 10_000
 const preloadTaskCount = 100
-// 300 preloads a round: with 100, a round took about 60 ms on PostgreSQL and MariaDB, short
-// enough for the server's scheduling noise to move one round's ratio by 10-20%.
-const preloadCount = 300
+const preloadCount = 100
 const jsonTaskCount = 20
 const jsonCount = 1_000
 
@@ -59,6 +61,7 @@ function writeInput(count) {
 const workloads = [
   {
     key: "find",
+    rounds: readRounds,
     name: `Task.find × ${findCount.toLocaleString("en")}`,
     async run(side) {
       for (let index = 0; index < findCount; index++) await side.find((index % seedTaskCount) + 1)
@@ -66,6 +69,7 @@ const workloads = [
   },
   {
     key: "where",
+    rounds: readRounds,
     name: `where({state}) ${rowsPerState} rows × ${whereCount.toLocaleString("en")}`,
     async run(side) {
       for (let index = 0; index < whereCount; index++) await side.whereState(stateName(index))
@@ -87,6 +91,7 @@ const workloads = [
   },
   {
     key: "preload",
+    rounds: readRounds,
     name: `preload project, ${preloadTaskCount} tasks × ${preloadCount}`,
     async run(side) {
       for (let index = 0; index < preloadCount; index++) await side.preload(preloadTaskCount)
@@ -97,6 +102,7 @@ const workloads = [
     // side (bench/http's tasks route). Its misses are shown, not counted.
     key: "json",
     extra: true,
+    rounds: readRounds,
     name: `${jsonTaskCount} tasks as JSON × ${jsonCount.toLocaleString("en")}`,
     async run(side) {
       for (let index = 0; index < jsonCount; index++) await side.tasksJson(jsonTaskCount)
@@ -145,7 +151,7 @@ async function benchDialect(server) {
 
       const times = await measureRounds({
         sides,
-        rounds,
+        rounds: workload.rounds ?? rounds,
         warmupRounds,
         run: (side) => workload.run(implementations[side]),
         reset: () => workload.reset?.(driver)
@@ -189,7 +195,7 @@ function printResults(rows) {
   return misses
 }
 
-console.log(`Median of ${rounds} rounds after ${warmupRounds} warm-up round(s), node ${process.version}`)
+console.log(`Median of ${readRounds} rounds (reads) or ${rounds} (writes) after ${warmupRounds} warm-up round(s), node ${process.version}`)
 console.log(`Targets: vel/raw ${targets.raw.text}, vel/knex ${targets.knex.text}, vel/kysely ${targets.kysely.text}\n`)
 
 const rows = []
