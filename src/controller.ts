@@ -14,6 +14,7 @@ import type {Params} from "./http-server/nested-params.js"
 import Logger from "./logger.js"
 import type {RouteDefinition} from "./routes/route-definition.js"
 import {checkKeys} from "./utils/check-keys.js"
+import {isThenable} from "./utils/promises.js"
 import {dasherize} from "./utils/inflection.js"
 import {InvalidViewNameError} from "./views/errors.js"
 import {renderView} from "./views/view-renderer.js"
@@ -259,8 +260,4 @@ export default class Controller {
 
     this.performed = true
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as {then?: unknown} | null | undefined)?.then === "function"
 }

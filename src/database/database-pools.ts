@@ -4,6 +4,7 @@ import type {DriverConfig} from "./drivers/base/driver-config.js"
 import {DatabaseConfigurationError} from "./drivers/base/errors.js"
 import AsyncTrackedMultiConnection from "./pool/async-tracked-multi-connection.js"
 import type BasePool from "./pool/base-pool.js"
+import {settle} from "../utils/promises.js"
 import type {PoolArgs} from "./pool/base-pool.js"
 
 type PoolClass = new (args: PoolArgs) => BasePool
@@ -55,13 +56,7 @@ export default class DatabasePools {
   }
 
   private connectFrom<Result>(identifiers: readonly string[], index: number, connections: Record<string, BaseDriver>, callback: (connections: Record<string, BaseDriver>) => Result | Promise<Result>): Promise<Result> {
-    if (index >= identifiers.length) {
-      try {
-        return Promise.resolve(callback(connections))
-      } catch (error) {
-        return Promise.reject(error)
-      }
-    }
+    if (index >= identifiers.length) return settle(callback, connections)
 
     const identifier = identifiers[index]
 

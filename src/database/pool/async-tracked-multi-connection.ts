@@ -3,6 +3,7 @@ import type BaseDriver from "../drivers/base/base-driver.js"
 import {driverClassFor} from "../drivers/driver-class-for.js"
 import BasePool, {type PoolArgs} from "./base-pool.js"
 import {NoCurrentConnectionError, PoolTimeoutError} from "./pool-errors.js"
+import {isThenable, settle} from "../../utils/promises.js"
 
 interface Waiter {
   resolve: (connection: BaseDriver) => void
@@ -233,15 +234,3 @@ export default class AsyncTrackedMultiConnection extends BasePool {
   }
 }
 
-/** `callback(connection)` as a promise; a synchronous throw becomes a rejection, as in an async function. */
-function settle<Result>(callback: (connection: BaseDriver) => Result | Promise<Result>, connection: BaseDriver): Promise<Result> {
-  try {
-    return Promise.resolve(callback(connection))
-  } catch (error) {
-    return Promise.reject(error)
-  }
-}
-
-function isThenable<Value>(value: Value | Promise<Value>): value is Promise<Value> {
-  return typeof (value as {then?: unknown} | null)?.then === "function"
-}
