@@ -1,7 +1,5 @@
-import {dateJson} from "../utils/iso-date-time.js"
+import {dateJson, isPlainDate} from "../utils/iso-date-time.js"
 
-const dateToJSON = Date.prototype.toJSON
-const dateToISOString = Date.prototype.toISOString
 // Deeper than this is either a cycle or unusual data: JSON.stringify gets the original value,
 // so a cycle fails with its usual "circular structure" error.
 const maxDepth = 100
@@ -38,9 +36,7 @@ function prepareValue(value: unknown, key: string | number, depth: number): unkn
 
   const object = value as {toJSON?: unknown}
 
-  if (object instanceof Date && object.toJSON === dateToJSON && object.toISOString === dateToISOString) {
-    return dateJson(object)
-  }
+  if (isPlainDate(object)) return dateJson(object)
 
   if (typeof object.toJSON === "function") {
     const serialized = object.toJSON(typeof key === "number" ? String(key) : key)

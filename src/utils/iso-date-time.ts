@@ -4,7 +4,8 @@ const fourDigitYearsFrom = -62_135_596_800_000
 const fourDigitYearsUntil = 253_402_300_800_000
 
 const twoDigits = Array.from({length: 60}, (_, number) => String(number).padStart(2, "0"))
-const threeDigits = Array.from({length: 1000}, (_, number) => String(number).padStart(3, "0"))
+/** 0-999 as three digits (`"007"`), as ISO text writes milliseconds. */
+export const threeDigits: readonly string[] = Array.from({length: 1000}, (_, number) => String(number).padStart(3, "0"))
 
 // Rows rendered together often share a day, so the `YYYY-MM-DDT` part of the last day is kept.
 let cachedDay = Number.NaN
@@ -57,6 +58,14 @@ export function isoDateTime(date: Date): string {
   const hours = (minutesOfDay - minutes) / 60
 
   return `${cachedDayPrefix}${twoDigits[hours]}:${twoDigits[minutes]}:${twoDigits[seconds]}.${threeDigits[milliseconds]}Z`
+}
+
+const dateToJson = Date.prototype.toJSON
+const dateToIsoString = Date.prototype.toISOString
+
+/** A Date that JSON.stringify would write through Date's own toJSON() and toISOString() (neither replaced on it), so dateJson() may write it instead. */
+export function isPlainDate(value: unknown): value is Date {
+  return value instanceof Date && value.toJSON === dateToJson && value.toISOString === dateToIsoString
 }
 
 /** What `Date#toJSON()` returns, through isoDateTime(): null for an invalid date, else the ISO text. */

@@ -1,3 +1,5 @@
+import {threeDigits} from "../../../utils/iso-date-time.js"
+
 /** UTC datetime text as every driver writes it, read back into Dates; see parseStoredDate(). */
 
 const daysInMonths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -79,7 +81,6 @@ export function parseStoredDate(text: string): Date | undefined {
   return new Date(Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, fields.millisecond))
 }
 
-const threeDigits = Array.from({length: 1000}, (_, value) => String(value).padStart(3, "0"))
 let lastIso = {text: "", iso: ""}
 
 /**
