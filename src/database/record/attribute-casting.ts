@@ -1,6 +1,6 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {parseStoredDate, storedDateToIso} from "../drivers/base/parse-date.js"
-import {dateJson} from "../../utils/iso-date-time.js"
+import {dateJson, isPlainDate} from "../../utils/iso-date-time.js"
 
 /**
  * Drivers return what the database gives (1/0 booleans on SQLite and MySQL, datetime text on
@@ -53,32 +53,6 @@ export function castDeferred(columnsByName: ReadonlyMap<string, ColumnInfo>, att
   }
 }
 
-/** A row from the driver as record attributes: a copy, cast like castRowInPlace() does. */
-export function castRowFromDatabase(castColumnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): {[name: string]: unknown} {
-  const attributes = {...row}
-
-  castColumnsInPlace(castColumnsByName, attributes)
-
-  return attributes
-}
-
-/** castRowInPlace() for a single row, its columns looked up in the model's columns that cast (ModelMetadata#castColumnsByName). */
-export function castColumnsInPlace(castColumnsByName: ReadonlyMap<string, ColumnInfo>, row: {[name: string]: unknown}): void {
-  for (const name in row) {
-    const column = castColumnsByName.get(name)
-
-    if (column === undefined) continue
-
-    const value = row[name]
-
-    if (isDeferredCast(column, value)) continue
-
-    const cast = castFromDatabase(column, value)
-
-    if (cast !== value) row[name] = cast
-  }
-}
-
 /** Column types whose values castFromDatabase() may change; the others (text, uuid, ...) pass as they are. */
 const castTypes = new Set(["boolean", "datetime", "json", "integer", "tinyint", "bigint"])
 
@@ -100,13 +74,34 @@ export function uncastType(column: ColumnInfo): string {
   }
 }
 
+/** Columns to cast in rows, with uncastType() of each (see castRowInPlace()). */
+export interface CastPlan {
+  names: string[]
+  columns: ColumnInfo[]
+  uncastTypes: string[]
+}
+
+/** The plan for casting these columns (each of a type that casts, see castsValues()). */
+export function castPlanFor(columns: Iterable<ColumnInfo>): CastPlan {
+  const plan: CastPlan = {names: [], columns: [], uncastTypes: []}
+
+  for (const column of columns) {
+    plan.names.push(column.name)
+    plan.columns.push(column)
+    plan.uncastTypes.push(uncastType(column))
+  }
+
+  return plan
+}
+
 /**
  * Casts a row from the driver in place, for a query's own rows that become record attributes
- * as they are: only `names` (its columns of a type that casts) are visited, and a value is
- * written only when casting changes it. Deferred datetime text stays text. `uncastTypes` are
- * uncastType() of the columns.
+ * as they are: only the plan's columns are visited, and a value is written only when casting
+ * changes it. Deferred datetime text stays text.
  */
-export function castRowInPlace(names: readonly string[], columns: readonly ColumnInfo[], uncastTypes: readonly string[], row: {[name: string]: unknown}): void {
+export function castRowInPlace(plan: CastPlan, row: {[name: string]: unknown}): void {
+  const {names, columns, uncastTypes} = plan
+
   for (let index = 0; index < names.length; index++) {
     const name = names[index]
     const value = row[name]
@@ -147,9 +142,6 @@ export function castForDatabase(column: ColumnInfo | undefined, value: unknown):
   return value
 }
 
-const dateToJson = Date.prototype.toJSON
-const dateToIsoString = Date.prototype.toISOString
-
 /**
  * A copy of the attributes with the datetime columns' values already the JSON text
  * JSON.stringify would write for them: deferred datetime text straight to ISO text (no Date
@@ -167,7 +159,7 @@ export function jsonAttributes(datetimeColumns: readonly ColumnInfo[], attribute
 
     if (typeof value === "string") {
       json[name] = storedDateToIso(value) ?? dateJson(castFromDatabase(column, value) as Date)
-    } else if (value instanceof Date && value.toJSON === dateToJson && value.toISOString === dateToIsoString) {
+    } else if (isPlainDate(value)) {
       json[name] = dateJson(value)
     }
   }

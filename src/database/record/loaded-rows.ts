@@ -1,7 +1,5 @@
-import {castRowFromDatabase, castRowInPlace, uncastType} from "./attribute-casting.js"
-import type {ColumnInfo} from "../drivers/base/introspection-types.js"
+import {castPlanFor, castRowInPlace} from "./attribute-casting.js"
 import type Record from "./index.js"
-import type ModelMetadata from "./model-metadata.js"
 import {loadedRecordKey, own} from "./model-statics.js"
 
 type Attributes = {[name: string]: unknown}
@@ -29,7 +27,11 @@ export function instantiateRow<Model extends typeof Record>(model: Model, row: A
   const metadata = model.getMetadata()
   const LoadedRecord = loadedRecordConstructor(model)
 
-  return new LoadedRecord(castRowFromDatabase(metadata.castColumnsByName, row), metadata.defersCasts)
+  const attributes = {...row}
+
+  castRowInPlace(metadata.castPlan, attributes)
+
+  return new LoadedRecord(attributes, metadata.defersCasts)
 }
 
 /** For a model that overrides instantiateFromDatabase(): called per row as before. */
@@ -57,30 +59,19 @@ export function instantiateRows<Model extends typeof Record>(model: Model, rows:
 
   // One row (a find): cast by the model's plan for rows of all its columns, without working one out.
   if (rows.length === 1) {
-    castWithModelPlan(metadata, rows[0])
+    castRowInPlace(metadata.castPlan, rows[0])
     records[0] = new LoadedRecord(rows[0], metadata.defersCasts)
 
     return records
   }
 
-  const castNames: string[] = []
-  const castColumns: ColumnInfo[] = []
-  const uncastTypes: string[] = []
-
-  for (const name of Object.keys(rows[0])) {
-    const column = metadata.castColumnsByName.get(name)
-
-    if (column !== undefined) {
-      castNames.push(name)
-      castColumns.push(column)
-      uncastTypes.push(uncastType(column))
-    }
-  }
+  // The columns of this result that cast, worked out once from its first row: its rows share their columns.
+  const plan = castPlanFor(Object.keys(rows[0]).map((name) => metadata.castColumnsByName.get(name)).filter((column) => column !== undefined))
 
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]
 
-    if (castNames.length > 0) castRowInPlace(castNames, castColumns, uncastTypes, row)
+    if (plan.names.length > 0) castRowInPlace(plan, row)
     records[index] = new LoadedRecord(row, metadata.defersCasts)
   }
 
@@ -97,7 +88,7 @@ export function adoptDatabaseRow(record: Record, row: Attributes, castOverridden
   const metadata = model.getMetadata()
 
   if (!castOverridden) {
-    castWithModelPlan(metadata, row)
+    castRowInPlace(metadata.castPlan, row)
     record.adoptPersistedState(row, metadata.defersCasts)
 
     return
@@ -110,9 +101,3 @@ export function adoptDatabaseRow(record: Record, row: Attributes, castOverridden
   record.adoptPersistedState(attributes)
 }
 
-/** A row of the model's columns cast by its plan (columns the row lacks are passed over). */
-function castWithModelPlan(metadata: ModelMetadata, row: Attributes): void {
-  const plan = metadata.castPlan
-
-  castRowInPlace(plan.names, plan.columns, plan.uncastTypes, row)
-}

@@ -1,14 +1,7 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {camelize, underscore} from "../../utils/inflection.js"
 import {ColumnListCache} from "./column-list-cache.js"
-import {castFromDatabase, castsValues, uncastType} from "./attribute-casting.js"
-
-/** Columns to cast in rows, with uncastType() of each (see castRowInPlace()). */
-export interface CastPlan {
-  names: string[]
-  columns: ColumnInfo[]
-  uncastTypes: string[]
-}
+import {castFromDatabase, castPlanFor, castsValues, type CastPlan} from "./attribute-casting.js"
 
 /** A column default as a new record starts with it. */
 export interface ColumnDefault {
@@ -56,7 +49,7 @@ export default class ModelMetadata {
   /** The defaults a new record starts with (not the primary key's), cast once. */
   readonly defaults: ColumnDefault[] = []
   /** The columns that cast, as castRowInPlace() takes them, for rows of the table's columns (a find, INSERT ... RETURNING). */
-  readonly castPlan: CastPlan = {names: [], columns: [], uncastTypes: []}
+  readonly castPlan: CastPlan
   /** The timestamp columns saves maintain, when the table has them. */
   readonly createdAtColumn: ColumnInfo | undefined
   readonly updatedAtColumn: ColumnInfo | undefined
@@ -70,12 +63,7 @@ export default class ModelMetadata {
 
     for (const column of columns) {
       this.columnsByName.set(column.name, column)
-      if (castsValues(column)) {
-        this.castColumnsByName.set(column.name, column)
-        this.castPlan.names.push(column.name)
-        this.castPlan.columns.push(column)
-        this.castPlan.uncastTypes.push(uncastType(column))
-      }
+      if (castsValues(column)) this.castColumnsByName.set(column.name, column)
       if (column.default !== undefined && !column.primaryKey) {
         const value = castFromDatabase(column, column.default)
 
@@ -87,6 +75,8 @@ export default class ModelMetadata {
       this.attributeToColumnInfo.set(column.name, column)
       this.attributeToColumnInfo.set(camelize(column.name), column)
     }
+
+    this.castPlan = castPlanFor(this.castColumnsByName.values())
   }
 
   columnFor(attributeName: string): string | undefined {
