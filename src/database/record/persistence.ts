@@ -114,13 +114,13 @@ function insertRecord(record: Record, model: typeof Record, db: BaseDriver): Pro
   if (insert.returning) {
     const row = db.queryFirstNow(insert.sql, insert.values)
 
-    if (row instanceof Promise) return adoptWhenReturned(record, model, db, row)
+    if (row instanceof Promise) return adoptWhenDone(record, model, db, row, (returned) => record.adoptDatabaseRow(returned as Attributes))
 
     record.adoptDatabaseRow(row as Attributes)
   } else {
     const result = db.executeNow(insert.sql, insert.values)
 
-    if (result instanceof Promise) return adoptInsertIdWhenDone(record, model, db, result)
+    if (result instanceof Promise) return adoptWhenDone(record, model, db, result, (done) => adoptInsertId(record, done))
 
     adoptInsertId(record, result)
   }
@@ -128,22 +128,20 @@ function insertRecord(record: Record, model: typeof Record, db: BaseDriver): Pro
   return undefined
 }
 
-async function adoptWhenReturned(record: Record, model: typeof Record, db: BaseDriver, pending: Promise<Attributes | undefined>): Promise<Record> {
+/**
+ * Once the driver's pending statement is done, `adopt` takes its result into the record. A
+ * database error names the model and column (see database-error-context.ts).
+ */
+async function adoptWhenDone<Result>(record: Record, model: typeof Record, db: BaseDriver, pending: Promise<Result>, adopt: (result: Result) => void): Promise<Record> {
+  let result: Result
+
   try {
-    record.adoptDatabaseRow(await pending as Attributes)
+    result = await pending
   } catch (error) {
     throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
   }
 
-  return record
-}
-
-async function adoptInsertIdWhenDone(record: Record, model: typeof Record, db: BaseDriver, pending: Promise<ExecuteResult>): Promise<Record> {
-  try {
-    adoptInsertId(record, await pending)
-  } catch (error) {
-    throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
-  }
+  adopt(result)
 
   return record
 }
@@ -231,24 +229,12 @@ function updateRecord(record: Record, model: typeof Record, db: BaseDriver): Pro
     const values = columns.map((column) => model.castAttributeForDatabase(column, changes[column][1]))
     const result = db.executeNow(`UPDATE ${quotedTable(model, db)} SET ${assignments} WHERE ${db.quoteIdentifier(model.primaryKey)} = ?`, [...values, record.id()])
 
-    if (result instanceof Promise) return markPersistedWhenDone(record, model, db, result)
+    if (result instanceof Promise) return adoptWhenDone(record, model, db, result, () => record.adoptPersistedState(record.attributes()))
   }
 
   record.adoptPersistedState(record.attributes())
 
   return undefined
-}
-
-async function markPersistedWhenDone(record: Record, model: typeof Record, db: BaseDriver, pending: Promise<ExecuteResult>): Promise<Record> {
-  try {
-    await pending
-  } catch (error) {
-    throw await addDatabaseErrorContext(model, db, error, [record.attributes()])
-  }
-
-  record.adoptPersistedState(record.attributes())
-
-  return record
 }
 
 export async function destroyRecord(record: Record): Promise<void> {
