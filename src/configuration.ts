@@ -10,6 +10,8 @@ import type BasePool from "./database/pool/base-pool.js"
 import type BaseDriver from "./database/drivers/base/base-driver.js"
 import {loggersFromConfiguration} from "./logger/loggers-from-configuration.js"
 import {logOutputsFor} from "./logger/log-outputs.js"
+import type ModelClass from "./database/record/index.js"
+import {initializeAppModels} from "./configuration/app-models.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
@@ -35,6 +37,7 @@ export default class Configuration {
   private loggers: BaseLogger[] | undefined
   private initialized = false
   private databasePools: DatabasePools | undefined
+  private appModels: (typeof ModelClass)[] | undefined
 
   constructor(options: ConfigurationOptions = {}) {
     checkKeys(options, configurationOptionKeys, "new Configuration()")
@@ -51,20 +54,44 @@ export default class Configuration {
     return this
   }
 
-  /** Prepares what needs async work (the environment handler for now; databases, models as they land). */
-  async initialize(): Promise<this> {
-    if (this.initialized) return this
+  /**
+   * Prepares what needs async work: the environment handler, the log outputs, and (unless
+   * `models: false`) the app's models, as the CLI does before any app code runs. A plain
+   * script calls it once after setCurrent().
+   */
+  async initialize({models = true}: {models?: boolean} = {}): Promise<this> {
+    if (!this.initialized) {
+      await this.ensureEnvironmentHandler()
+      // Built now so a logging mistake (file logging in the browser, an unknown level) fails at boot, not on the first line.
+      logOutputsFor(this)
+      this.initialized = true
+    }
 
-    await this.ensureEnvironmentHandler()
-    // Built now so a logging mistake (file logging in the browser, an unknown level) fails at boot, not on the first line.
-    logOutputsFor(this)
-    this.initialized = true
+    if (models) await this.initializeModels()
 
     return this
   }
 
+  /**
+   * Imports the models in src/models (under Node) and reads their columns, so `Task.create()`
+   * works straight away. A model whose table does not exist yet stays uninitialized, says so
+   * when used, and is initialized by the next call (the migrator calls this after migrating).
+   */
+  async initializeModels(): Promise<(typeof ModelClass)[]> {
+    if (!this.options.database) return []
+
+    this.appModels = await initializeAppModels(this, this.appModels)
+
+    return this.appModels
+  }
+
   isInitialized(): boolean {
     return this.initialized
+  }
+
+  /** After migrations ran: models that were skipped for a missing table are initialized now. */
+  async initializeWaitingModels(): Promise<void> {
+    if (this.appModels) await initializeAppModels(this, this.appModels)
   }
 
   getEnvironment(): string {

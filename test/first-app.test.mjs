@@ -1,11 +1,10 @@
 import assert from "node:assert/strict"
-import {execFileSync, spawn, spawnSync} from "node:child_process"
+import {execFileSync, spawnSync} from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import {after, before, describe, it} from "node:test"
-import {root} from "./helpers.mjs"
+import {root, withAppServer} from "./helpers.mjs"
 
 // The README's 60-second start, run as a newcomer would: the packed tarball stands in for the
 // registry's `velocious`, everything else is verbatim. This is slow (npm compiles
@@ -25,61 +24,18 @@ function run(command, args, cwd, {timeout = 300_000, env = {}} = {}) {
   return {output, stdout: result.stdout}
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const {port} = server.address()
-
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function fetchWhenUp(url, child, output) {
-  const deadline = Date.now() + 60_000
-
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) assert.fail(`the server exited with ${child.exitCode} before answering:\n${output()}`)
-
-    try {
-      return await fetch(url, {headers: {accept: "text/html"}})
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200))
-    }
-  }
-
-  assert.fail(`no answer from ${url} within 60 s:\n${output()}`)
-}
-
 /**
  * `npx velocious server` in the background until the root route answers; then SIGTERM. It runs
  * the installed bin directly (what npx runs): npx itself dies of the signal instead of
  * passing on the server's exit status, which is what this checks.
  */
 async function serveAndFetchRoot(app) {
-  const port = await freePort()
-  const child = spawn(path.join(app, "node_modules/.bin/velocious"), ["server", "--port", String(port)], {cwd: app, env: cleanEnv, stdio: ["ignore", "pipe", "pipe"]})
-  let output = ""
-
-  child.stdout.on("data", (chunk) => { output += chunk })
-  child.stderr.on("data", (chunk) => { output += chunk })
-
-  try {
-    const response = await fetchWhenUp(`http://127.0.0.1:${port}/`, child, () => output)
+  return await withAppServer(app, cleanEnv, async (baseUrl) => {
+    const response = await fetch(`${baseUrl}/`, {headers: {accept: "text/html"}})
     const body = await response.text()
 
     return {status: response.status, contentType: response.headers.get("content-type"), body}
-  } finally {
-    const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({code, signal})))
-
-    child.kill("SIGTERM")
-    const {code} = await exited
-
-    assert.equal(code, 0, `the server should drain and exit 0 on SIGTERM:\n${output}`)
-  }
+  })
 }
 
 describe("a newcomer's first app from the packed tarball", {skip}, () => {

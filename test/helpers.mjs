@@ -1,4 +1,6 @@
-import {spawnSync} from "node:child_process"
+import assert from "node:assert/strict"
+import {spawn, spawnSync} from "node:child_process"
+import net from "node:net"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 
@@ -32,4 +34,60 @@ export function ranTests(stdout) {
 
 export function lastLine(stdout) {
   return stdout.trimEnd().split("\n").at(-1)
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const {port} = server.address()
+
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitUntilAnswering(baseUrl, child, output) {
+  const deadline = Date.now() + 60_000
+
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) assert.fail(`the server exited with ${child.exitCode} before answering:\n${output()}`)
+
+    try {
+      await (await fetch(`${baseUrl}/`)).arrayBuffer()
+      return
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+
+  assert.fail(`no answer from ${baseUrl} within 60 s:\n${output()}`)
+}
+
+/**
+ * The app's installed `velocious server` (what npx runs: npx itself dies of the signal instead
+ * of passing on the server's exit status) on a free port until `callback(baseUrl)` is done;
+ * then SIGTERM, which must drain and exit 0.
+ */
+export async function withAppServer(app, env, callback) {
+  const port = await freePort()
+  const child = spawn(path.join(app, "node_modules/.bin/velocious"), ["server", "--port", String(port)], {cwd: app, env, stdio: ["ignore", "pipe", "pipe"]})
+  const baseUrl = `http://127.0.0.1:${port}`
+  let output = ""
+
+  child.stdout.on("data", (chunk) => { output += chunk })
+  child.stderr.on("data", (chunk) => { output += chunk })
+
+  try {
+    await waitUntilAnswering(baseUrl, child, () => output)
+
+    return await callback(baseUrl)
+  } finally {
+    const exited = child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", (code) => resolve(code)))
+
+    child.kill("SIGTERM")
+    assert.equal(await exited, 0, `the server should drain and exit 0 on SIGTERM:\n${output}`)
+  }
 }

@@ -65,11 +65,29 @@ describe("drivers - configuration", () => {
     fs.rmSync(directory, {recursive: true, force: true})
   })
 
-  it("says to run db:create when the SQLite directory is missing", async () => {
-    const driver = new SqliteDriver({type: "sqlite", name: "app_test"}, {appDirectory: path.join(os.tmpdir(), "velocious-no-such-app")})
+  it("creates a missing SQLite directory on the first connection, as Rails does", async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-sqlite-"))
+    const driver = new SqliteDriver({type: "sqlite", name: "app_test"}, {appDirectory: directory})
 
-    await expect(driver.connect()).rejects.toThrow(DatabaseNotFoundError)
-    await expect(driver.connect()).rejects.toThrow("npx velocious db:create")
+    await driver.connect()
+    await driver.execute("CREATE TABLE things (id INTEGER PRIMARY KEY)")
+    await driver.close()
+
+    expect(fs.existsSync(path.join(directory, "db", "app_test.sqlite"))).toBe(true)
+    fs.rmSync(directory, {recursive: true, force: true})
+  })
+
+  it("names the path when the SQLite directory cannot be created", async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-sqlite-"))
+
+    // A file where the folder should be fails even for root, unlike missing write permission.
+    fs.writeFileSync(path.join(directory, "db"), "not a folder")
+
+    const driver = new SqliteDriver({type: "sqlite", name: "app_test"}, {appDirectory: directory})
+
+    await expect(driver.connect()).rejects.toThrow(DatabaseConnectionError)
+    await expect(driver.connect()).rejects.toThrow(`Could not create the SQLite database directory ${path.join(directory, "db")} (for ${path.join(directory, "db", "app_test.sqlite")}): EEXIST`)
+    fs.rmSync(directory, {recursive: true, force: true})
   })
 })
 

@@ -10,8 +10,8 @@ export class ConfigurationFileError extends Error {
 export const configurationFileBase = "src/config/configuration"
 
 /**
- * Loads the app's src/config/configuration.(js|ts), makes it current and initializes it, so
- * code that runs after (specs, controllers) can use models straight away.
+ * Loads the app's src/config/configuration.(js|ts), makes it current and initializes it (all but
+ * the models, which need connections; see bootApp).
  */
 export async function loadAppConfiguration(directory: string, {required}: {required: boolean}): Promise<Configuration | undefined> {
   const file = findAppFile(directory, configurationFileBase)
@@ -32,7 +32,8 @@ export async function loadAppConfiguration(directory: string, {required}: {requi
   }
 
   configuration.setCurrent()
-  await configuration.initialize()
+  // Models wait for the commands that run app code (bootApp): db:create and db:migrate run before their tables exist.
+  await configuration.initialize({models: false})
 
   return configuration
 }

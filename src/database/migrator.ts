@@ -70,6 +70,9 @@ export default class Migrator {
       }
     }
 
+    // A script that initialized the app before migrating can use the new tables' models now.
+    if (runs.length > 0) await this.configuration.initializeWaitingModels()
+
     return runs
   }
 

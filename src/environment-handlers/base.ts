@@ -26,6 +26,14 @@ export default abstract class BaseEnvironmentHandler {
 
   abstract writeLogToFile(args: {path: string, message: string}): Promise<void>
 
+  /**
+   * The default exports of the app's model files (src/models under Node). Where files cannot be
+   * listed (a browser bundle), none: the bundle imports and initializes its models itself.
+   */
+  async importAppModelExports(_args: {configuration: Configuration}): Promise<unknown[]> {
+    return []
+  }
+
   /** Writes out what is buffered for log files and closes them; where nothing is buffered, nothing to do. */
   async closeLogFiles(): Promise<void> {}
 }

@@ -2,6 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import BaseEnvironmentHandler from "./base.js"
 import type Configuration from "../configuration.js"
+import {importAppModelExports} from "./node/app-model-files.js"
 
 export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
   // One append stream per file keeps lines in order and avoids an open() per message.
@@ -21,6 +22,10 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
     const logDirectory = directory ? path.resolve(configuration.getDirectory(), directory) : this.getDefaultLogDirectory({configuration})
 
     return path.join(logDirectory, `${environment}.log`)
+  }
+
+  override importAppModelExports({configuration}: {configuration: Configuration}): Promise<unknown[]> {
+    return importAppModelExports(configuration.getDirectory())
   }
 
   writeLogToFile({path: filePath, message}: {path: string, message: string}): Promise<void> {

@@ -1,6 +1,5 @@
 import type Configuration from "../configuration.js"
 import {loadAppConfiguration} from "../cli/load-app-configuration.js"
-import {loadAppModels} from "../cli/support/load-app-models.js"
 import ClusterPrimary from "./cluster/cluster-primary.js"
 import type {WorkerOptions} from "./cluster/messages.js"
 import {resolveWorkerCount, WorkerCountError} from "./cluster/worker-count.js"
@@ -75,7 +74,7 @@ export async function bootInProcess({directory, ...serverOptions}: WorkerOptions
 async function connectAndLoadModels(configuration: Configuration): Promise<Configuration> {
   if (configuration.options.database) {
     await configuration.ensureGlobalConnections()
-    await loadAppModels(configuration)
+    await configuration.initializeModels()
   }
 
   return configuration

@@ -143,18 +143,22 @@ for (const database of testDatabases) {
       await runVelociousOk(app, ["db:drop"])
 
       if (database.dialect === "sqlite") {
-        // SQLite opens (and so creates) a missing file as Rails does; only a missing db/ folder is an error.
+        // SQLite has no server-side database: the first connection makes the file and its db/ folder, as Rails does.
         await fs.rm(path.join(app.directory, "db"), {recursive: true})
+
+        const migrated = await runVelociousOk(app, ["db:migrate"])
+
+        expect(migrated.stdout).toContain(`Migrated ${versions.events}-create-events (default)`)
+        expect(await app.exists(structureFile)).toBe(true)
+        expect((await runVelociousOk(app, ["db:create"])).stdout).toBe(`Already exists: sqlite database ${databaseLabel} ('default')\n`)
+        return
       }
 
       const missing = await runVelocious(app, ["db:migrate"])
-      const expected = database.dialect === "sqlite"
-        ? "DatabaseNotFoundError: The SQLite database directory"
-        : `DatabaseNotFoundError: The database "${cliDatabase}" does not exist on the ${database.dialect === "pgsql" ? "PostgreSQL" : "MySQL/MariaDB"} server`
 
       expect(missing.code).toBe(1)
       expect(missing.stdout).toBe("")
-      expect(missing.stderr).toContain(expected)
+      expect(missing.stderr).toContain(`DatabaseNotFoundError: The database "${cliDatabase}" does not exist on the ${database.dialect === "pgsql" ? "PostgreSQL" : "MySQL/MariaDB"} server`)
       expect(missing.stderr).toContain("npx velocious db:create")
     })
 

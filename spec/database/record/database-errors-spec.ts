@@ -116,6 +116,21 @@ for (const {dialect, config, skip} of testDatabases) {
       expect(failure.message).toMatch(/^DbeTask dbe_project_id: /)
     })
 
+    it("keeps a failed 10,000-row insertMultiple readable: model, column and message, the SQL cut short, the whole SQL on the error", async () => {
+      await DbeTask.create({name: "Taken"})
+
+      const rows = Array.from({length: 10_000}, (_, index) => [index === 9_999 ? "Taken" : `Task ${index}`, project.id(), index])
+      const failure = await failureOf(DbeTask.insertMultiple(["name", "dbe_project_id", "position"], rows))
+
+      expect(failure).toBeInstanceOf(UniqueConstraintError)
+      expect(failure.message).toMatch(/^DbeTask name: /)
+      expect(failure.message).toContain("\nSQL: INSERT INTO")
+      expect(failure.message).toMatch(/more characters; the whole statement is in error\.sql\)$/)
+      expect(failure.message.length).toBeLessThan(1_000)
+      expect(failure.sql.length).toBeGreaterThan(40_000)
+      expect(failure.sql.startsWith(failure.message.split("\nSQL: ")[1].split("…")[0])).toBe(true)
+    })
+
     it("leaves other database errors alone", async () => {
       const failure = await failureOf(db.execute("SELECT no_such_column FROM dbe_tasks"))
 

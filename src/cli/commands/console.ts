@@ -2,7 +2,6 @@ import {Writable} from "node:stream"
 import type {CommandContext} from "../command.js"
 import {consoleBanner, startConsole} from "../console/start-console.js"
 import {loadAppConfiguration} from "../load-app-configuration.js"
-import {loadAppModels} from "../support/load-app-models.js"
 import type Configuration from "../../configuration.js"
 import type Record from "../../database/record/index.js"
 
@@ -26,7 +25,7 @@ export default async function consoleCommand({cwd, stdout}: CommandContext): Pro
   try {
     if (configuration.options.database) {
       await configuration.ensureGlobalConnections()
-      models = await loadAppModels(configuration)
+      models = await configuration.initializeModels()
     }
 
     stdout.write(consoleBanner(configuration, models))

@@ -44,7 +44,7 @@ export default async function testCommand({cwd, positionals, values, stdout}: Co
       paths,
       filters,
       output: {write: (text) => stdout.write(text)},
-      beforeLoad: async () => { configuration = await bootApp(cwd, {required: false}) }
+      beforeLoad: async () => { configuration = await bootApp(cwd, {required: false, migrate: true}) }
     })
 
     return exitCode

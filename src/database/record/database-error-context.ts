@@ -1,7 +1,7 @@
 import type Record from "./index.js"
 import type BaseDriver from "../drivers/base/base-driver.js"
 import {
-  ForeignKeyConstraintError, NotNullConstraintError, UniqueConstraintError, type DatabaseQueryError, type QueryErrorClass
+  ForeignKeyConstraintError, NotNullConstraintError, UniqueConstraintError, sqlSuffix, type DatabaseQueryError, type QueryErrorClass
 } from "../drivers/base/errors.js"
 
 type Attributes = {[column: string]: unknown}
@@ -57,7 +57,7 @@ function isConstraintError(error: unknown): error is ConstraintError {
 
 /** DatabaseQueryError appends the SQL to the database's wording; the prefixed copy appends it again. */
 function databaseMessage(error: DatabaseQueryError): string {
-  const suffix = `\nSQL: ${error.sql}`
+  const suffix = sqlSuffix(error.sql)
 
   return error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message
 }

@@ -12,6 +12,11 @@ export class RecordNotInitializedError extends DatabaseError {
   override name = "RecordNotInitializedError"
 }
 
+/** The model's table does not exist (yet): migrations are pending, or the table name is wrong. */
+export class ModelTableMissingError extends RecordNotInitializedError {
+  override name = "ModelTableMissingError"
+}
+
 /** `save()` of an invalid record; `record.errors` holds the details. */
 export class ValidationError extends DatabaseError {
   override name = "ValidationError"

@@ -1,11 +1,11 @@
 import type Configuration from "../../configuration.js"
 import {currentConfiguration} from "../../configuration/current.js"
 import {defineColumnAccessors} from "./column-accessors.js"
-import {RecordNotInitializedError} from "./errors.js"
+import {ModelTableMissingError, RecordNotInitializedError} from "./errors.js"
 import type Record from "./index.js"
 import ModelMetadata from "./model-metadata.js"
 import {registerModel} from "./model-registry.js"
-import {configurationKey, initializeHooksKey, metadataKey, own, setOwn} from "./model-statics.js"
+import {configurationKey, initializeHooksKey, metadataKey, own, ownValue, setOwn} from "./model-statics.js"
 
 export type InitializeHook = (configuration: Configuration) => unknown
 
@@ -19,7 +19,7 @@ export async function initializeModel(model: typeof Record, configuration: Confi
   const pool = config.getDatabasePool(model.databaseIdentifier)
   const columns = await pool.withConnection(async (db) => {
     if (!await db.getIntrospector().tableExists(model.getTableName())) {
-      throw new RecordNotInitializedError(`${model.name} uses table '${model.getTableName()}', which does not exist in the '${model.databaseIdentifier}' database. Run \`npx velocious db:migrate\`, or set the table with ${model.name}.setTableName("...")`)
+      throw new ModelTableMissingError(`${model.name} uses table '${model.getTableName()}', which does not exist in the '${model.databaseIdentifier}' database. Run \`npx velocious db:migrate\`, or set the table with ${model.name}.setTableName("...")`)
     }
 
     return await db.getIntrospector().columns(model.getTableName())
@@ -35,6 +35,32 @@ export function initializeHooks(model: typeof Record): InitializeHook[] {
   return own(model, initializeHooksKey, () => [] as InitializeHook[])
 }
 
+const missingTableKey = Symbol("velocious.record.missingTable")
+
+/**
+ * For booting an app: a model whose table does not exist yet (a script that migrates after
+ * `configuration.initialize()`, a server started before `db:migrate`) stays uninitialized and
+ * says why when used, instead of stopping the boot. Returns whether the model is ready.
+ */
+export async function initializeModelWhenTableExists(model: typeof Record, configuration: Configuration): Promise<boolean> {
+  try {
+    await initializeModel(model, configuration)
+    setOwn(model, missingTableKey, undefined)
+
+    return true
+  } catch (error) {
+    if (!(error instanceof ModelTableMissingError)) throw error
+
+    setOwn(model, missingTableKey, error)
+
+    return false
+  }
+}
+
 export function notInitializedError(model: typeof Record): RecordNotInitializedError {
-  return new RecordNotInitializedError(`${model.name} is not initialized: the velocious CLI initializes the models in src/models; in your own script call await ${model.name}.initializeRecord({configuration}) first`)
+  const missingTable = ownValue<ModelTableMissingError>(model, missingTableKey)
+
+  if (missingTable) return new ModelTableMissingError(`${model.name} is not initialized: ${missingTable.message}, when the app initialized its models`)
+
+  return new RecordNotInitializedError(`${model.name} is not initialized: the velocious CLI and \`await configuration.initialize()\` initialize the models in src/models; for a model elsewhere call await ${model.name}.initializeRecord({configuration}) first`)
 }

@@ -53,6 +53,17 @@ export class UnsupportedSchemaOperationError extends DatabaseError {
   override name = "UnsupportedSchemaOperationError"
 }
 
+// A failed 10,000-row insertMultiple is ~40,000 placeholders: the message shows its start,
+// which says which statement it was, and error.sql keeps all of it.
+const maxSqlInMessage = 300
+
+/** What a query error's message ends with: its SQL, cut to a readable length. */
+export function sqlSuffix(sql: string): string {
+  if (sql.length <= maxSqlInMessage) return `\nSQL: ${sql}`
+
+  return `\nSQL: ${sql.slice(0, maxSqlInMessage)}… (${sql.length - maxSqlInMessage} more characters; the whole statement is in error.sql)`
+}
+
 export interface QueryErrorDetails {
   sql: string
   params: readonly unknown[]
@@ -71,7 +82,7 @@ export class DatabaseQueryError extends DatabaseError {
   code?: string
 
   constructor(databaseMessage: string, details: QueryErrorDetails) {
-    super(`${databaseMessage}\nSQL: ${details.sql}`, {cause: details.cause})
+    super(`${databaseMessage}${sqlSuffix(details.sql)}`, {cause: details.cause})
     this.sql = details.sql
     this.params = details.params
     this.code = details.code

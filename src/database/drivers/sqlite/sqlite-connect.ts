@@ -1,10 +1,26 @@
 import fs from "node:fs"
 import path from "node:path"
 import type Database from "better-sqlite3"
-import {DatabaseConfigurationError, DatabaseConnectionError, DatabaseNotFoundError, MissingDatabasePackageError} from "../base/errors.js"
+import {DatabaseConfigurationError, DatabaseConnectionError, MissingDatabasePackageError} from "../base/errors.js"
 import type {DriverConfig} from "../base/driver-config.js"
 import {sqliteFilePath} from "./sqlite-file-path.js"
 import {openBetterSqlite3, SqliteNativeBindingError} from "./load-better-sqlite3.js"
+
+/**
+ * SQLite has no server-side database to create: like Rails and the sqlite3 CLI, the first
+ * connection makes the file and, when missing, its folder (`db/` in a hand-written app).
+ */
+function ensureDatabaseDirectory(file: string): void {
+  const directory = path.dirname(file)
+
+  try {
+    fs.mkdirSync(directory, {recursive: true})
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+
+    throw new DatabaseConnectionError(`Could not create the SQLite database directory ${directory} (for ${file}): ${code ?? (error as Error).message}. Check the folder's permissions or \`name\` in the database configuration`, {cause: error})
+  }
+}
 
 /** Opens the configured file (created if missing, like Rails) in WAL mode with foreign keys enforced. */
 export function openSqliteDatabase(config: DriverConfig, appDirectory: string): Database.Database {
@@ -16,9 +32,7 @@ export function openSqliteDatabase(config: DriverConfig, appDirectory: string): 
 
   const file = sqliteFilePath(name, appDirectory)
 
-  if (file !== ":memory:" && !fs.existsSync(path.dirname(file))) {
-    throw new DatabaseNotFoundError(`The SQLite database directory ${path.dirname(file)} does not exist (for ${file}). Create it with \`npx velocious db:create\` or check \`name\` in the database configuration`)
-  }
+  if (file !== ":memory:") ensureDatabaseDirectory(file)
 
   let db: Database.Database
 
