@@ -27,6 +27,7 @@ describe("velocious test: hooks, retries, timeouts and testing config", () => {
   })
 
   it("retries and emits testRetrying / testRetried", () => {
+    // testDescription is the full name, group names included ("retries" is the describe), as the README says.
     const retryEvents = events.filter((event) => /^(retr|flaky)/.test(event))
 
     assert.deepEqual(retryEvents, [
