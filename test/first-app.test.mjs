@@ -1,10 +1,9 @@
 import assert from "node:assert/strict"
-import {execFileSync, spawnSync} from "node:child_process"
+import {spawnSync} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {after, before, describe, it} from "node:test"
-import {root, withAppServer} from "./helpers.mjs"
+import {root, packIntoTemporaryFolder, withAppServer} from "./helpers.mjs"
 
 // The README's 60-second start, run as a newcomer would: the packed tarball stands in for the
 // registry's `velocious`, everything else is verbatim. This is slow (npm compiles
@@ -41,17 +40,13 @@ async function serveAndFetchRoot(app) {
 describe("a newcomer's first app from the packed tarball", {skip}, () => {
   let work
   let tarball
+  let cleanup
 
   before(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-first-app-"))
-    const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {cwd: root, encoding: "utf8"}))
-
-    tarball = path.join(work, packed[0].filename)
+    ({work, tarball, cleanup} = packIntoTemporaryFolder("velocious-first-app-"))
   })
 
-  after(() => {
-    if (work) fs.rmSync(work, {recursive: true, force: true})
-  })
+  after(() => cleanup?.())
 
   it("documents the start commands of the issue verbatim", () => {
     assert.ok(firstAppBlock, "README.md needs a <!-- readme-first-app --> sh block")

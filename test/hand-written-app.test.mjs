@@ -1,10 +1,9 @@
 import assert from "node:assert/strict"
-import {execFileSync, spawnSync} from "node:child_process"
+import {spawnSync} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {after, before, describe, it} from "node:test"
-import {lastLine, root, withAppServer} from "./helpers.mjs"
+import {lastLine, root, packIntoTemporaryFolder, withAppServer} from "./helpers.mjs"
 
 // The README's app written by hand (no `init`), from the packed tarball: the marked blocks
 // of "Without init" and "Configuration" become its files, verbatim, and its commands run
@@ -44,17 +43,13 @@ function writeFiles(app, files, extension) {
 describe("an app written by hand from the README, from the packed tarball", {skip}, () => {
   let work
   let tarball
+  let cleanup
 
   before(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-hand-app-"))
-    const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {cwd: root, encoding: "utf8"}))
-
-    tarball = path.join(work, packed[0].filename)
+    ({work, tarball, cleanup} = packIntoTemporaryFolder("velocious-hand-app-"))
   })
 
-  after(() => {
-    if (work) fs.rmSync(work, {recursive: true, force: true})
-  })
+  after(() => cleanup?.())
 
   it("documents the files and commands it runs", () => {
     assert.deepEqual(appFiles().map(({file}) => file).sort(), [

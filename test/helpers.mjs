@@ -1,6 +1,8 @@
 import assert from "node:assert/strict"
-import {spawn, spawnSync} from "node:child_process"
+import {execFileSync, spawn, spawnSync} from "node:child_process"
+import fs from "node:fs"
 import net from "node:net"
+import os from "node:os"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 
@@ -90,4 +92,12 @@ export async function withAppServer(app, env, callback) {
     child.kill("SIGTERM")
     assert.equal(await exited, 0, `the server should drain and exit 0 on SIGTERM:\n${output}`)
   }
+}
+
+/** A temporary folder holding the packed package, as `npm install <tarball>` stands in for the registry; removed by cleanup(). */
+export function packIntoTemporaryFolder(prefix) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {cwd: root, encoding: "utf8"}))
+
+  return {work, tarball: path.join(work, packed[0].filename), cleanup: () => fs.rmSync(work, {recursive: true, force: true})}
 }
