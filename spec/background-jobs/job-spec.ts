@@ -117,7 +117,9 @@ for (const {dialect, config, skip} of testDatabases) {
       const performed = await performEnqueuedJobs()
 
       expect(performed.length).toBe(4)
-      expect(runs).toEqual([["x"], ["chain", 3], ["chain", 2], ["chain", 1]])
+      // Jobs enqueued in the same millisecond have no defined order between them; a chain link only exists after the previous one ran.
+      expect(runs.slice(0, 2).map(String).sort()).toEqual(["chain,3", "x"])
+      expect(runs.slice(2)).toEqual([["chain", 2], ["chain", 1]])
       expect((await enqueuedJobs()).length).toBe(0)
     })
 
