@@ -2,7 +2,7 @@ import type net from "node:net"
 
 /** Messages between the main, workers and enqueuers: one JSON object per line. */
 export type Message =
-  | {type: "hello", workerId: string, slots: number}
+  | {type: "hello", workerId: string, slots: number, busy?: number}
   | {type: "enqueued"}
   | {type: "job", id: string, claimToken: string, jobName: string, args: unknown[], forked: boolean}
   | {type: "completed", id: string, claimToken: string}

@@ -11,6 +11,8 @@ export async function runJobInline({configuration, jobName, args}: {configuratio
 }
 
 export function errorReport(error: unknown): {error: string, stack: string | null} {
+  // A forked job's error was already reported as "Name: message" by the child.
+  if (error instanceof Error && error.name === "ForkedJobError") return {error: error.message, stack: error.stack || null}
   if (error instanceof Error) return {error: `${error.name}: ${error.message}`, stack: error.stack || null}
 
   return {error: String(error), stack: null}
