@@ -46,6 +46,12 @@ function toJob(row: Record<string, unknown>): StoredJob {
   }
 }
 
+function isRetryableLockError(error: unknown): boolean {
+  const text = `${(error as {message?: string})?.message || ""} ${String((error as {cause?: unknown})?.cause || "")}`
+
+  return /deadlock|lock wait timeout|could not serialize|database is locked|SQLITE_BUSY/i.test(text)
+}
+
 function placeholders(count: number): string {
   return new Array(count).fill("?").join(", ")
 }
@@ -68,12 +74,24 @@ export default class JobStore {
     this.pool = configuration.getDatabasePool(this.settings.databaseIdentifier)
   }
 
-  private withConnection<Result>(callback: (connection: BaseDriver) => Promise<Result>): Promise<Result> {
-    return this.pool.withConnection(async (connection) => {
-      await ensureBackgroundJobsTable(connection)
+  /**
+   * Every statement here is safe to repeat (claims roll back whole; reports are guarded by the
+   * claim token), so a deadlock or lock timeout between mains is retried, not surfaced: a lost
+   * completion would otherwise leave the job handed off until its lease runs out, and run it again.
+   */
+  private async withConnection<Result>(callback: (connection: BaseDriver) => Promise<Result>): Promise<Result> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pool.withConnection(async (connection) => {
+          await ensureBackgroundJobsTable(connection)
 
-      return await callback(connection)
-    })
+          return await callback(connection)
+        })
+      } catch (error) {
+        if (attempt >= 10 || !isRetryableLockError(error)) throw error
+        await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10))
+      }
+    }
   }
 
   ensureTable(): Promise<void> {
@@ -126,6 +144,9 @@ export default class JobStore {
       }
 
       // MariaDB has no UPDATE ... RETURNING and refuses LIMIT in an IN subquery: lock, then update the locked ids.
+      // READ COMMITTED: no gap locks on the (state, run_at) range, which otherwise deadlock against enqueues and reports.
+      await connection.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+
       return await connection.transaction(async () => {
         const picked = await connection.query<{id: string}>(
           `SELECT id FROM ${jobsTable} WHERE state = 'queued' AND run_at <= ? ORDER BY run_at, created_at LIMIT ? FOR UPDATE SKIP LOCKED`,

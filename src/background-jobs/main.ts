@@ -144,7 +144,14 @@ export default class BackgroundJobsMain {
     while (this.completions.length > 0) {
       const batch = this.completions.splice(0, 500)
 
-      await this.store.complete(batch)
+      try {
+        await this.store.complete(batch)
+      } catch (error) {
+        // Kept for the next flush: dropping them would leave the jobs handed off until the lease runs out.
+        this.completions.unshift(...batch)
+        setTimeout(() => this.scheduleFlush(), 100)
+        throw error
+      }
     }
   }
 
