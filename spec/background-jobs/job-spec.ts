@@ -12,31 +12,31 @@ import {connectDriver, testDatabases} from "../database/support/test-databases.j
 const runs: unknown[][] = []
 
 class RecordingJob extends VelociousJob {
-  async perform(...args: unknown[]) {
+  override async perform(...args: unknown[]) {
     runs.push(args)
   }
 }
 
 class ChainJob extends VelociousJob {
-  async perform(count: number) {
+  override async perform(count: number) {
     runs.push(["chain", count])
     if (count > 1) await ChainJob.performLater(count - 1)
   }
 }
 
 class FailingJob extends VelociousJob {
-  async perform(message: string) {
+  override async perform(message: string) {
     throw new Error(message)
   }
 }
 
 // The hook framework code (mailers) uses: a job registered under a name, enqueued by that name.
 class FrameworkDeliveryJob extends VelociousJob {
-  static jobName() {
+  static override jobName() {
     return "VelociousFrameworkDelivery"
   }
 
-  async perform(payload: {to: string}) {
+  override async perform(payload: {to: string}) {
     runs.push(["delivered", payload.to])
   }
 }
