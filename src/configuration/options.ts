@@ -38,6 +38,12 @@ export interface BackgroundJobsOptions {
   host?: string
   port?: number
   databaseIdentifier?: string
+  /** How long a handed-off job may run before it counts as orphaned and is re-queued (default 7200). */
+  leaseSeconds?: number
+  /** Multiplies the retry schedule (10 s, 1 min, 10 min, 1 h, +1 h); tests use a small value (default 1). */
+  retryBackoffScale?: number
+  /** How often the main looks for due jobs and expired leases without being told (default 1000). */
+  pollIntervalMs?: number
 }
 
 export type Resolver<Args, Result> = (args: Args) => Result | undefined | Promise<Result | undefined>

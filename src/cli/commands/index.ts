@@ -111,5 +111,32 @@ export const commands: CommandDefinition[] = [
     name: "console",
     description: "Open a REPL with the app booted: models by class name, configuration, top-level await",
     load: () => import("./console.js")
+  },
+  {
+    name: "background-jobs-main",
+    description: "Run the background jobs queue router (backgroundJobs.host/port) until SIGTERM/SIGINT",
+    usage: "velocious background-jobs-main [--host 127.0.0.1] [--port 7331]",
+    options: {
+      host: {type: "string", valueName: "<host>", description: "Interface to listen on (default backgroundJobs.host, VELOCIOUS_BACKGROUND_JOBS_HOST or 127.0.0.1)"},
+      port: {type: "string", short: "p", valueName: "<port>", description: "Port to listen on (default backgroundJobs.port, VELOCIOUS_BACKGROUND_JOBS_PORT or 7331; 0 picks a free one)"}
+    },
+    load: () => import("./background-jobs-main.js")
+  },
+  {
+    name: "background-jobs-worker",
+    description: "Run background jobs handed out by the main until SIGTERM/SIGINT",
+    usage: "velocious background-jobs-worker [--host 127.0.0.1] [--port 7331] [--workers 1] [--concurrency 1]",
+    options: {
+      host: {type: "string", valueName: "<host>", description: "The main's host (default backgroundJobs.host)"},
+      port: {type: "string", short: "p", valueName: "<port>", description: "The main's port (default backgroundJobs.port)"},
+      workers: {type: "string", short: "w", valueName: "<n>", description: "Workers in this process, each its own connection to the main (default 1)"},
+      concurrency: {type: "string", short: "c", valueName: "<n>", description: "Jobs each worker runs at once (default 1)"}
+    },
+    load: () => import("./background-jobs-worker.js")
+  },
+  {
+    name: "jobs:status",
+    description: "Print background job counts by state and the failed jobs with their last error",
+    load: () => import("./jobs-status.js")
   }
 ]
