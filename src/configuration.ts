@@ -10,6 +10,7 @@ import type BasePool from "./database/pool/base-pool.js"
 import type BaseDriver from "./database/drivers/base/base-driver.js"
 import {loggersFromConfiguration} from "./logger/loggers-from-configuration.js"
 import {logOutputsFor} from "./logger/log-outputs.js"
+import {setTranslator, type Translator} from "./translations/translate.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
@@ -139,6 +140,11 @@ export default class Configuration {
   async close(): Promise<void> {
     await this.closeDatabaseConnections()
     await this.environmentHandler?.closeLogFiles()
+  }
+
+  /** Replaces the default gettext-style translator behind `_()` (views, mailers); undefined restores it. */
+  setTranslator(translator: Translator | undefined): void {
+    setTranslator(this, translator)
   }
 
   getEnvironmentHandler(): BaseEnvironmentHandler {

@@ -53,6 +53,8 @@ export interface ConfigurationOptions {
   locale?: string | (() => string)
   locales?: string[]
   localeFallbacks?: Record<string, string[]>
+  /** Where a request's locale comes from: {param: "locale", cookie: "locale", acceptLanguage: true} by default (see src/translations/request-locale.ts). */
+  requestLocale?: {param?: string | false, cookie?: string | false, acceptLanguage?: boolean}
   cookieSecret?: string
   structureSql?: StructureSqlOptions
   backgroundJobs?: BackgroundJobsOptions
@@ -75,6 +77,7 @@ export const configurationOptionKeys: readonly (keyof ConfigurationOptions)[] = 
   "locale",
   "locales",
   "localeFallbacks",
+  "requestLocale",
   "cookieSecret",
   "structureSql",
   "backgroundJobs",
