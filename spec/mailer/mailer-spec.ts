@@ -2,6 +2,8 @@ import path from "node:path"
 import {fileURLToPath} from "node:url"
 import Configuration from "velocious/build/src/configuration.js"
 import VelociousMailer, {BackgroundJobsNotConfiguredError, MailerDeliveryError, MailerViewError, NoDeliveryMethodError, deliveries, performSerializedMail, setDeliveryHandler, setMailEnqueuer, type MailMessage, type SerializedMail} from "velocious/build/src/mailer.js"
+import {withLocale} from "velocious/build/src/translations/current-locale.js"
+import {registerTranslations, resetTranslations} from "velocious/build/src/translations/translate.js"
 import {afterEach, describe, expect, it} from "velocious/build/src/testing/test.js"
 import TasksMailer from "./fixtures/app/src/mailers/tasks/mailer.js"
 
@@ -42,6 +44,21 @@ describe("Mailers", () => {
       expect(deliveries().map((mail) => mail.html.includes("Task 9"))).toEqual([true])
     } finally {
       previous?.setCurrent()
+    }
+  })
+
+  it("translates with _ in the current locale (configured, or per request/job via withLocale)", async () => {
+    registerTranslations("de", {"Greetings from %{app}": "Grüße von %{app}"})
+    registerTranslations("fr", {"Greetings from %{app}": "Salutations de %{app}"})
+
+    try {
+      const german = await new TasksMailer({configuration: configuration("test", {locale: "de"})}).newNotification({id: 5}, user).deliverNow()
+      const french = await withLocale("fr", () => new TasksMailer({configuration: configuration("test", {locale: "de"})}).newNotification({id: 5}, user).deliverNow())
+
+      expect(german.html).toContain("Grüße von Velocious")
+      expect(french.html).toContain("Salutations de Velocious")
+    } finally {
+      resetTranslations()
     }
   })
 

@@ -41,6 +41,6 @@ export function loadPoFiles(appDirectory: string, catalog: Catalog): void {
       }
     }
 
-    catalog.register(locale, messages, {pluralForms: parsed.headers["Plural-Forms"] || parsed.headers["plural-forms"]})
+    catalog.register(locale, messages, {pluralForms: parsed.headers?.["Plural-Forms"] || parsed.headers?.["plural-forms"]})
   }
 }
