@@ -12,6 +12,7 @@ import {loggersFromConfiguration} from "./logger/loggers-from-configuration.js"
 import {logOutputsFor} from "./logger/log-outputs.js"
 import type ModelClass from "./database/record/index.js"
 import {initializeAppModels} from "./configuration/app-models.js"
+import {setTranslator, type Translator} from "./translations/translate.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
@@ -166,6 +167,11 @@ export default class Configuration {
   async close(): Promise<void> {
     await this.closeDatabaseConnections()
     await this.environmentHandler?.closeLogFiles()
+  }
+
+  /** Replaces the default gettext-style translator behind `_()` (views, mailers); undefined restores it. */
+  setTranslator(translator: Translator | undefined): void {
+    setTranslator(this, translator)
   }
 
   getEnvironmentHandler(): BaseEnvironmentHandler {

@@ -18,6 +18,7 @@ import {isThenable} from "./utils/promises.js"
 import {dasherize} from "./utils/inflection.js"
 import {InvalidViewNameError} from "./views/errors.js"
 import {renderView} from "./views/view-renderer.js"
+import {translatorFor} from "./translations/translate.js"
 
 export type {CookieOptions} from "./cookies/set-cookie-header.js"
 export type {CallbackOptions} from "./controller/callbacks.js"
@@ -247,7 +248,7 @@ export default class Controller {
       file,
       displayPath: path.relative(configuration.getDirectory(), file),
       reload: configuration.getEnvironment() === "development",
-      locals: {...this.viewLocals, ...pending.locals, controller: this, params: this.params(), request: this.getRequest()}
+      locals: {_: translatorFor(configuration), ...this.viewLocals, ...pending.locals, controller: this, params: this.params(), request: this.getRequest()}
     })
 
     this.getResponse().setBody(html)

@@ -59,6 +59,8 @@ export interface ConfigurationOptions {
   locale?: string | (() => string)
   locales?: string[]
   localeFallbacks?: Record<string, string[]>
+  /** Where a request's locale comes from: {param: "locale", cookie: "locale", acceptLanguage: true} by default (see src/translations/request-locale.ts). */
+  requestLocale?: {param?: string | false, cookie?: string | false, acceptLanguage?: boolean}
   cookieSecret?: string
   structureSql?: StructureSqlOptions
   backgroundJobs?: BackgroundJobsOptions
@@ -81,6 +83,7 @@ export const configurationOptionKeys: readonly (keyof ConfigurationOptions)[] = 
   "locale",
   "locales",
   "localeFallbacks",
+  "requestLocale",
   "cookieSecret",
   "structureSql",
   "backgroundJobs",

@@ -13,6 +13,8 @@ import {readBody} from "./read-body.js"
 import Request from "./request.js"
 import Response from "./response.js"
 import {writeResponse} from "./write-response.js"
+import {withLocale} from "../translations/current-locale.js"
+import {requestLocale} from "../translations/request-locale.js"
 
 export interface RequestHandlerArgs {
   configuration: Configuration
@@ -88,7 +90,11 @@ export default class RequestHandler {
         const controller = new ControllerClass({configuration: this.configuration, request, response, params, route, action, viewDirectory})
 
         try {
-          await (this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(() => controller.runAction(), this.databaseIdentifiers) : controller.runAction())
+          const locale = requestLocale(this.configuration, {params, header: (name) => request!.header(name)})
+          const runAction = () => controller.runAction()
+
+          // The locale lives in the request's async context, so concurrent requests never see each other's.
+          await withLocale(locale, () => this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(runAction, this.databaseIdentifiers) : runAction())
         } catch (error) {
           throw new ActionFailure(error, response, {controller: ControllerClass.name, action, route: `${route.method} ${route.path}`})
         }

@@ -127,6 +127,7 @@ export default class TestRunner {
     let prepared = false
 
     this.currentErrors = errors
+    testEvents.emit("testStarting", {testDescription: fullDescription(test)})
 
     try {
       const type = typeName ? getTestType(typeName) : undefined

@@ -5,6 +5,8 @@ import SchemaStatements from "velocious/build/src/database/migration/schema-stat
 import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
 import {RelationshipNotLoadedError} from "velocious/build/src/database/record/relationships/relationship-errors.js"
 import {TranslationSetupError} from "velocious/build/src/database/record/translations/translation-model.js"
+import {withLocale} from "velocious/build/src/translations/current-locale.js"
+import {translate} from "velocious/build/src/translations/translate.js"
 import {testDatabases} from "../support/test-databases.js"
 import {watchStatements} from "./support/watch-statements.js"
 
@@ -163,6 +165,19 @@ for (const {dialect, config, skip} of testDatabases) {
       locale = "en"
       expect(task.name()).toBe("English")
       expect(task.nameDe()).toBe("Neu")
+    })
+
+    it("answers in the per-request locale (withLocale) with the same fallbacks as _()", async () => {
+      const task = await TrTask.create({identifier: "t1", nameEn: "English", nameDe: "Deutsch", description: "Only English"})
+
+      await withLocale("de", async () => {
+        await Promise.resolve()
+        expect(task.name()).toBe("Deutsch")
+        expect(task.description()).toBe("Only English")
+        expect(translate(configuration, "Untranslated")).toBe("Untranslated")
+        expect((await TrTask.where({name: "Deutsch"}).toArray()).length).toBe(1)
+      })
+      expect(task.name()).toBe("English")
     })
 
     it("updates an existing translation instead of adding a row", async () => {

@@ -1,7 +1,17 @@
 import type Configuration from "../../../configuration.js"
 
-/** The locale translated attributes answer in: the configured `locale` (a string or a function), else the first of `locales`, else "en". */
+const contextLocaleKey = Symbol.for("velocious.translations.contextLocale")
+
+/**
+ * The locale translated attributes, `_()` and mailers answer in: the per-request locale (set by
+ * src/translations/current-locale.ts through a global hook, so this file needs no Node import),
+ * else the configured `locale` (a string or a function), else the first of `locales`, else "en".
+ */
 export function currentLocale(configuration: Configuration): string {
+  const fromContext = (globalThis as unknown as Record<symbol, (() => string | undefined) | undefined>)[contextLocaleKey]?.()
+
+  if (fromContext) return fromContext
+
   const option = configuration.options.locale
   const locale = typeof option === "function" ? option() : option
 
