@@ -10,6 +10,7 @@ import type BasePool from "./database/pool/base-pool.js"
 import type BaseDriver from "./database/drivers/base/base-driver.js"
 import {loggersFromConfiguration} from "./logger/loggers-from-configuration.js"
 import {logOutputsFor} from "./logger/log-outputs.js"
+import WebsocketEvents from "./websocket-events/websocket-events.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
@@ -35,6 +36,7 @@ export default class Configuration {
   private loggers: BaseLogger[] | undefined
   private initialized = false
   private databasePools: DatabasePools | undefined
+  private websocketEvents: WebsocketEvents | undefined
 
   constructor(options: ConfigurationOptions = {}) {
     checkKeys(options, configurationOptionKeys, "new Configuration()")
@@ -128,6 +130,11 @@ export default class Configuration {
     return this.getDatabasePools().ensureGlobalConnections()
   }
 
+  /** The event bus websockets subscribe to; publish(channel, payload) reaches them in every process the adapter spans. */
+  getWebsocketEvents(): WebsocketEvents {
+    return this.websocketEvents ||= new WebsocketEvents({configuration: this, options: this.options.websocketEvents})
+  }
+
   async closeDatabaseConnections(): Promise<void> {
     await this.databasePools?.closeAll()
   }
@@ -138,6 +145,7 @@ export default class Configuration {
    */
   async close(): Promise<void> {
     await this.closeDatabaseConnections()
+    await this.websocketEvents?.close()
     await this.environmentHandler?.closeLogFiles()
   }
 
