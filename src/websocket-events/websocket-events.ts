@@ -51,6 +51,8 @@ export default class WebsocketEvents {
 
       return adapter
     })()
+    // A failed start (Redis down at boot) is retried on the next call instead of failing forever.
+    this.starting.catch(() => { this.starting = undefined })
 
     return this.starting
   }
