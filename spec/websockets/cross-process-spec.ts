@@ -92,8 +92,8 @@ for (const [name, websocketEvents] of [
   })
 }
 
-describe("Websocket events across node:cluster workers", {timeoutSeconds: 60}, () => {
-  const app = appWithEvents({adapter: "cluster"})
+for (const [label, websocketEvents] of [["adapter: \"cluster\"", {adapter: "cluster"}], ["the default adapter", {}]] as const) describe(`Websocket events across node:cluster workers - ${label}`, {timeoutSeconds: 60}, () => {
+  const app = appWithEvents(websocketEvents)
   let server: ServerProcess | undefined
 
   afterAll(async () => {
