@@ -13,6 +13,7 @@ import {logOutputsFor} from "./logger/log-outputs.js"
 import type ModelClass from "./database/record/index.js"
 import {initializeAppModels} from "./configuration/app-models.js"
 import {setTranslator, type Translator} from "./translations/translate.js"
+import WebsocketEvents from "./websocket-events/websocket-events.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
@@ -39,6 +40,7 @@ export default class Configuration {
   private initialized = false
   private databasePools: DatabasePools | undefined
   private appModels: (typeof ModelClass)[] | undefined
+  private websocketEvents: WebsocketEvents | undefined
 
   constructor(options: ConfigurationOptions = {}) {
     checkKeys(options, configurationOptionKeys, "new Configuration()")
@@ -156,6 +158,11 @@ export default class Configuration {
     return this.getDatabasePools().ensureGlobalConnections()
   }
 
+  /** The event bus websockets subscribe to; publish(channel, payload) reaches them in every process the adapter spans. */
+  getWebsocketEvents(): WebsocketEvents {
+    return this.websocketEvents ||= new WebsocketEvents({configuration: this, options: this.options.websocketEvents})
+  }
+
   async closeDatabaseConnections(): Promise<void> {
     await this.databasePools?.closeAll()
   }
@@ -166,6 +173,7 @@ export default class Configuration {
    */
   async close(): Promise<void> {
     await this.closeDatabaseConnections()
+    await this.websocketEvents?.close()
     await this.environmentHandler?.closeLogFiles()
   }
 

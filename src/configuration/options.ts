@@ -1,5 +1,6 @@
 import type BaseEnvironmentHandler from "../environment-handlers/base.js"
 import type BaseLogger from "../logger/base-logger.js"
+import type {WebsocketEventsOptions} from "../websocket-events/websocket-events.js"
 
 export type DatabaseType = "sqlite" | "pgsql" | "mysql"
 
@@ -68,6 +69,8 @@ export interface ConfigurationOptions {
   backendProjects?: unknown[]
   websocketChannelResolver?: Resolver<any, any>
   websocketMessageHandlerResolver?: Resolver<any, any>
+  /** How websocket events fan out: {adapter: "in-process" | "cluster" | "redis" | "pgsql", ...}. */
+  websocketEvents?: WebsocketEventsOptions
   abilityResolver?: Resolver<any, any>
   debug?: boolean
 }
@@ -91,6 +94,7 @@ export const configurationOptionKeys: readonly (keyof ConfigurationOptions)[] = 
   "backendProjects",
   "websocketChannelResolver",
   "websocketMessageHandlerResolver",
+  "websocketEvents",
   "abilityResolver",
   "debug"
 ]

@@ -6,6 +6,8 @@ import type Routes from "../routes/index.js"
 import {checkKeys} from "../utils/check-keys.js"
 import {HttpServerOptionError} from "./errors.js"
 import RequestHandler from "./request-handler.js"
+import {websocketLimits, type WebsocketLimits} from "./websocket/websocket-limits.js"
+import WebsocketServer from "./websocket/websocket-server.js"
 
 export interface HttpServerOptions {
   configuration: Configuration
@@ -20,13 +22,15 @@ export interface HttpServerOptions {
   keepAliveTimeoutMs?: number
   /** How long stop() waits for in-flight requests before cutting connections. Default 10000 ms. */
   shutdownTimeoutMs?: number
+  /** Websocket limits (message size, send buffer, heartbeat, subscriptions, request timeout). */
+  websocket?: Partial<WebsocketLimits>
 }
 
 export const defaultHost = "127.0.0.1"
 export const defaultPort = 3006
 export const defaultMaxBodyBytes = 10 * 1024 * 1024
 
-const optionKeys = ["configuration", "routes", "host", "port", "maxBodyBytes", "keepAliveTimeoutMs", "shutdownTimeoutMs"]
+const optionKeys = ["configuration", "routes", "host", "port", "maxBodyBytes", "keepAliveTimeoutMs", "shutdownTimeoutMs", "websocket"]
 
 /** One node:http server serving the app's routes. */
 export default class HttpServer {
@@ -39,6 +43,7 @@ export default class HttpServer {
   private whenIdle: (() => void) | undefined
   private shuttingDown = false
   private stopping: Promise<void> | undefined
+  private readonly websockets: WebsocketServer
 
   constructor(options: HttpServerOptions) {
     checkKeys(options, optionKeys, "new HttpServer()")
@@ -62,6 +67,16 @@ export default class HttpServer {
     // Slightly above keepAliveTimeout, as node's docs advise, so a slow header is not cut mid-way.
     this.server.headersTimeout = Math.max(this.server.keepAliveTimeout + 1000, 60_000)
     this.server.on("connection", (socket: Socket) => socket.setNoDelay(true))
+    // Websocket requests go through the same handler, counted in flight like HTTP ones.
+    this.websockets = new WebsocketServer({
+      server: this.server,
+      configuration: options.configuration,
+      limits: websocketLimits(options.websocket),
+      dispatch: (incoming, outgoing) => {
+        this.inFlight++
+        void this.handler.handle(incoming, outgoing)
+      }
+    })
     // Malformed HTTP: node:http's parser rejects it; answer 400 and close only that connection.
     this.server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
       if (!socket.writable || error.code === "ECONNRESET") return socket.destroy()
@@ -99,8 +114,14 @@ export default class HttpServer {
     return this.stopping
   }
 
+  getWebsocketServer(): WebsocketServer {
+    return this.websockets
+  }
+
   private async drain(): Promise<void> {
     this.shuttingDown = true
+    // Upgraded sockets keep server.close() waiting: close them (1001) first.
+    await this.websockets.close()
 
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()))
 

@@ -3,6 +3,7 @@ import {fileURLToPath} from "node:url"
 import type Configuration from "../../configuration.js"
 import Logger from "../../logger.js"
 import {shutdownMessage, workerOptionsVariable, type WorkerOptions} from "./messages.js"
+import {isClusterEventMessage} from "../../websocket-events/cluster-adapter.js"
 import {workerExecArgv} from "./worker-exec-argv.js"
 
 export class WorkerStartError extends Error {
@@ -98,6 +99,12 @@ export default class ClusterPrimary {
     this.startedAt.set(worker, Date.now())
     // IPC to a worker that just died fails with EPIPE; the exit handler deals with the death.
     worker.on("error", (error) => { void this.logger.debug(`Worker ${worker.process.pid}: ${error.message}`) })
+    // The cluster websocket-events adapter: a worker's event goes to every worker, itself included.
+    worker.on("message", (message: unknown) => {
+      if (!isClusterEventMessage(message)) return
+
+      for (const other of this.exits.keys()) if (!other.isDead() && other.isConnected()) other.send(message, undefined, () => {})
+    })
 
     return new Promise((resolve, reject) => {
       let listening = false

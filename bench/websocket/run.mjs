@@ -1,0 +1,193 @@
+// Websocket benchmark (not a test). Request/response round trips per second over 1 and over
+// 50 connections, Velocious (router + controller through the websocket protocol) against a raw
+// `ws` server answering the same message by hand; then publish-to-receive fan-out to 1,000
+// subscribers (p50/p99 latency and deliveries/s), in-process and through Redis.
+//
+//   npm run bench:websocket     # BENCH_SECONDS=3 BENCH_ROUNDS=3 BENCH_SUBSCRIBERS=1000
+import {fork} from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import {fileURLToPath} from "node:url"
+import WebSocket, {WebSocketServer} from "ws"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const packageRoot = path.resolve(here, "../..")
+const seconds = Number(process.env.BENCH_SECONDS || 3)
+const rounds = Number(process.env.BENCH_ROUNDS || 3)
+const subscriberCount = Number(process.env.BENCH_SUBSCRIBERS || 1000)
+
+if (process.argv[2] === "server") await serve(process.argv[3])
+else await main()
+
+function writeApp(websocketEvents) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-bench-websocket-"))
+  const files = {
+    "package.json": JSON.stringify({type: "module", private: true}),
+    "src/config/configuration.js": `import Configuration from "velocious/build/src/configuration.js"\nexport default new Configuration({logging: {console: false, file: false}, websocketEvents: ${JSON.stringify(websocketEvents)}})\n`,
+    "src/config/routes.js": "import Routes from \"velocious/build/src/routes/index.js\"\nconst routes = new Routes()\nroutes.draw((route) => { route.post(\"echo\"); route.post(\"broadcast\") })\nexport default {routes}\n",
+    "src/routes/_root/controller.js": [
+      "import Controller from \"velocious/build/src/controller.js\"",
+      "export default class RootController extends Controller {",
+      "  async echo() { this.renderJson(this.params()) }",
+      "  async broadcast() { await this.getConfiguration().getWebsocketEvents().publish(\"bench\", {sentAt: performance.timeOrigin + performance.now(), n: this.params().n}); this.renderJson({ok: true}) }",
+      "}"
+    ].join("\n")
+  }
+
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, file)), {recursive: true})
+    fs.writeFileSync(path.join(directory, file), content)
+  }
+  fs.mkdirSync(path.join(directory, "node_modules"))
+  fs.symlinkSync(packageRoot, path.join(directory, "node_modules/velocious"), "dir")
+
+  return directory
+}
+
+async function serve(side) {
+  let port
+
+  if (side === "raw-ws") {
+    // The same answer Velocious gives, built by hand: parse, echo the body as JSON, reply.
+    const server = new WebSocketServer({port: 0, host: "127.0.0.1", perMessageDeflate: false})
+
+    server.on("connection", (socket) => socket.on("message", (data) => {
+      const message = JSON.parse(data.toString())
+
+      socket.send(JSON.stringify({type: "response", id: message.id, statusCode: 200, headers: {"content-type": "application/json; charset=utf-8"}, body: JSON.stringify(message.body)}))
+    }))
+    await new Promise((resolve) => server.once("listening", resolve))
+    port = server.address().port
+  } else {
+    const {startAppServer} = await import(path.join(packageRoot, "build/src/http-server/start-app-server.js"))
+    const started = await startAppServer({directory: process.env.BENCH_APP_DIRECTORY, port: 0, workers: 1})
+
+    port = started.port
+  }
+
+  process.send({port})
+}
+
+function startServer(side, websocketEvents = {adapter: "in-process"}) {
+  const directory = writeApp(websocketEvents)
+  const child = fork(fileURLToPath(import.meta.url), ["server", side], {cwd: directory, env: {...process.env, VELOCIOUS_ENV: "production", BENCH_APP_DIRECTORY: directory}, stdio: ["ignore", "inherit", "inherit", "ipc"]})
+
+  process.on("exit", () => child.kill("SIGKILL"))
+
+  return new Promise((resolve, reject) => {
+    child.once("message", ({port}) => resolve({
+      url: `ws://127.0.0.1:${port}/websocket`,
+      stop: () => new Promise((stopped) => {
+        child.once("exit", stopped)
+        child.kill("SIGKILL")
+        fs.rmSync(directory, {recursive: true, force: true})
+      })
+    }))
+    child.once("exit", (code) => reject(new Error(`${side} server exited with ${code} before listening`)))
+  })
+}
+
+function open(url) {
+  const socket = new WebSocket(url, {perMessageDeflate: false})
+
+  return new Promise((resolve, reject) => {
+    socket.once("open", () => resolve(socket))
+    socket.once("error", reject)
+  })
+}
+
+/** Each connection sends a request, waits for its response, and sends the next, for `durationMs`. */
+async function roundTrips(url, connections, durationMs) {
+  const sockets = await Promise.all(Array.from({length: connections}, () => open(url)))
+  const deadline = performance.now() + durationMs
+  let count = 0
+
+  await Promise.all(sockets.map((socket, index) => new Promise((resolve) => {
+    let id = 0
+    const next = () => {
+      if (performance.now() >= deadline) return resolve()
+
+      socket.send(JSON.stringify({type: "request", id: `${index}-${++id}`, method: "POST", path: "/echo", body: {hello: "world", n: id}}))
+    }
+
+    socket.on("message", (data) => {
+      const message = JSON.parse(data.toString())
+
+      if (message.type === "response" && message.statusCode === 200) count++
+      next()
+    })
+    next()
+  })))
+
+  const started = deadline - durationMs
+
+  for (const socket of sockets) socket.terminate()
+
+  return count / ((performance.now() - started) / 1000)
+}
+
+async function compareRoundTrips(connections) {
+  const servers = {velocious: await startServer("velocious"), "raw-ws": await startServer("raw-ws")}
+  const best = {}
+
+  for (const side of Object.keys(servers)) await roundTrips(servers[side].url, connections, 500)
+  for (let round = 0; round < rounds; round++) {
+    for (const side of round % 2 === 0 ? ["velocious", "raw-ws"] : ["raw-ws", "velocious"]) {
+      best[side] = Math.max(best[side] || 0, await roundTrips(servers[side].url, connections, seconds * 1000))
+    }
+  }
+  for (const server of Object.values(servers)) await server.stop()
+
+  console.log(`round trips, ${String(connections).padStart(2)} connection(s): velocious ${Math.round(best.velocious)}/s, raw ws ${Math.round(best["raw-ws"])}/s, ratio ${(best.velocious / best["raw-ws"]).toFixed(2)}x`)
+}
+
+async function fanOut(name, websocketEvents) {
+  const server = await startServer("velocious", websocketEvents)
+  const latencies = []
+  const events = Number(process.env.BENCH_EVENTS || 50)
+  const subscribers = []
+
+  for (let index = 0; index < subscriberCount; index += 100) {
+    subscribers.push(...await Promise.all(Array.from({length: Math.min(100, subscriberCount - index)}, () => open(server.url))))
+  }
+  await Promise.all(subscribers.map((socket) => new Promise((resolve) => {
+    socket.on("message", (data) => {
+      const message = JSON.parse(data.toString())
+
+      if (message.type === "subscribed") resolve()
+      else if (message.type === "event") latencies.push(performance.timeOrigin + performance.now() - message.payload.sentAt)
+    })
+    socket.send(JSON.stringify({type: "subscribe", channel: "bench"}))
+  })))
+
+  const publisher = await open(server.url)
+  const started = performance.now()
+
+  for (let n = 0; n < events; n++) {
+    await new Promise((resolve) => {
+      publisher.once("message", resolve)
+      publisher.send(JSON.stringify({type: "request", id: String(n), method: "POST", path: "/broadcast", body: {n}}))
+    })
+  }
+
+  const deadline = Date.now() + 30_000
+
+  while (latencies.length < events * subscriberCount && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
+
+  const elapsed = (performance.now() - started) / 1000
+  const sorted = latencies.sort((a, b) => a - b)
+  const at = (fraction) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))].toFixed(1)
+
+  console.log(`fan-out ${name.padEnd(10)} ${events} events x ${subscriberCount} subscribers: ${sorted.length} delivered, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, ${Math.round(sorted.length / elapsed)} messages/s`)
+  for (const socket of [...subscribers, publisher]) socket.terminate()
+  await server.stop()
+}
+
+async function main() {
+  await compareRoundTrips(1)
+  await compareRoundTrips(50)
+  await fanOut("in-process", {adapter: "in-process"})
+  await fanOut("redis", {adapter: "redis", channelPrefix: `velocious-ws-test:bench-${process.pid}:`})
+  process.exit(0)
+}

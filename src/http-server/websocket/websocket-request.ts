@@ -1,0 +1,78 @@
+import type {IncomingHttpHeaders, IncomingMessage, ServerResponse} from "node:http"
+import {PassThrough} from "node:stream"
+
+export interface WebsocketRequestMessage {
+  method?: string
+  path?: string
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export interface WebsocketResponseParts {
+  statusCode: number
+  headers: Record<string, string | string[]>
+  body: string
+}
+
+/**
+ * Turns a websocket request message into the IncomingMessage/ServerResponse pair the HTTP
+ * request handler takes, so a websocket request runs the same router, params, cookies,
+ * callbacks and error responses as HTTP. The upgrade request's headers (cookies, auth) are
+ * the base; the message's own headers override them.
+ */
+export function adaptRequest(upgrade: IncomingMessage, message: WebsocketRequestMessage, onResponse: (parts: WebsocketResponseParts) => void): {incoming: IncomingMessage, outgoing: ServerResponse} {
+  const body = message.body === undefined || message.body === null ? undefined : Buffer.from(typeof message.body === "string" ? message.body : JSON.stringify(message.body), "utf8")
+  const headers: IncomingHttpHeaders = {}
+
+  for (const [name, value] of Object.entries(upgrade.headers)) {
+    // Upgrade-only headers describe the socket, not this request.
+    if (!name.startsWith("sec-websocket") && name !== "upgrade" && name !== "connection") headers[name] = value
+  }
+  headers.accept = "application/json"
+  if (body) {
+    headers["content-type"] = typeof message.body === "string" ? "text/plain; charset=utf-8" : "application/json"
+    headers["content-length"] = String(body.length)
+  }
+  for (const [name, value] of Object.entries(message.headers || {})) headers[name.toLowerCase()] = String(value)
+
+  const stream = new PassThrough()
+
+  stream.end(body)
+
+  const incoming = Object.assign(stream, {
+    method: String(message.method || "GET").toUpperCase(),
+    url: message.path || "/",
+    headers,
+    socket: upgrade.socket,
+    httpVersion: "1.1"
+  }) as unknown as IncomingMessage
+
+  const outgoing = {
+    statusCode: 200,
+    headersSent: false,
+    writableEnded: false,
+    headers: {} as Record<string, string | string[]>,
+    writeHead(status: number, written: Record<string, string | string[]>) {
+      this.statusCode = status
+      this.headers = {...written}
+      delete this.headers["content-length"]
+      delete this.headers.connection
+      this.headersSent = true
+
+      return this
+    },
+    end(content?: string | Buffer) {
+      if (this.writableEnded) return this
+
+      this.writableEnded = true
+      onResponse({statusCode: this.statusCode, headers: this.headers, body: content === undefined ? "" : typeof content === "string" ? content : content.toString("utf8")})
+
+      return this
+    },
+    destroy() {
+      if (!this.writableEnded) this.end()
+    }
+  }
+
+  return {incoming, outgoing: outgoing as unknown as ServerResponse}
+}

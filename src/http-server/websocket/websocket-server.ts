@@ -1,0 +1,104 @@
+import type {IncomingMessage, Server} from "node:http"
+import type {Duplex} from "node:stream"
+import {WebSocketServer, type WebSocket} from "ws"
+import type Configuration from "../../configuration.js"
+import Logger from "../../logger.js"
+import Request from "../request.js"
+import RawWebsocketSession, {type RawWebsocketHandler} from "./raw-websocket-session.js"
+import WebsocketSession, {type Dispatch} from "./websocket-session.js"
+import type {WebsocketLimits} from "./websocket-limits.js"
+
+export const websocketPath = "/websocket"
+
+/**
+ * Websockets on the HTTP server's own port: `/websocket` speaks the Velocious protocol, and any
+ * path the app's websocketMessageHandlerResolver claims gets its raw handler.
+ */
+export default class WebsocketServer {
+  private readonly configuration: Configuration
+  private readonly limits: WebsocketLimits
+  private readonly dispatch: Dispatch
+  private readonly wss: WebSocketServer
+  private readonly logger: Logger
+  private readonly alive = new WeakMap<WebSocket, boolean>()
+  private readonly heartbeat: NodeJS.Timeout
+  private closing = false
+
+  constructor({server, configuration, limits, dispatch}: {server: Server, configuration: Configuration, limits: WebsocketLimits, dispatch: Dispatch}) {
+    this.configuration = configuration
+    this.limits = limits
+    this.dispatch = dispatch
+    this.logger = new Logger("Websocket", {configuration})
+    // ws closes a connection sending a bigger message with 1009 (message too big).
+    this.wss = new WebSocketServer({noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false})
+    server.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => { void this.onUpgrade(incoming, socket, head) })
+    this.heartbeat = setInterval(() => this.ping(), limits.pingIntervalMs)
+    this.heartbeat.unref()
+  }
+
+  connectionCount(): number {
+    return this.wss.clients.size
+  }
+
+  /** Graceful shutdown: every connection gets a 1001 close, and is cut if it does not finish closing. */
+  async close(timeoutMs = 2000): Promise<void> {
+    this.closing = true
+    clearInterval(this.heartbeat)
+
+    const sockets = [...this.wss.clients]
+    const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => {
+      if (socket.readyState === socket.CLOSED) return resolve()
+
+      socket.once("close", () => resolve())
+      socket.close(1001, "Server shutting down")
+    })))
+    let timer: NodeJS.Timeout | undefined
+
+    await Promise.race([closed, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs) })])
+    clearTimeout(timer)
+    for (const socket of this.wss.clients) socket.terminate()
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
+  }
+
+  private async onUpgrade(incoming: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    try {
+      if (this.closing) return refuse(socket, 503, "Service Unavailable")
+
+      const request = new Request({incoming, body: Buffer.alloc(0)})
+      const resolver = this.configuration.options.websocketMessageHandlerResolver
+      const handler = resolver ? await resolver({request, configuration: this.configuration}) as RawWebsocketHandler | undefined : undefined
+
+      if (!handler && request.pathname() !== websocketPath) return refuse(socket, 404, "Not Found")
+
+      this.wss.handleUpgrade(incoming, socket, head, (ws) => {
+        this.alive.set(ws, true)
+        ws.on("pong", () => this.alive.set(ws, true))
+        ws.on("error", (error) => { void this.logger.debug(`Websocket error: ${error.message}`) })
+
+        if (handler) new RawWebsocketSession({socket: ws, handler, request, configuration: this.configuration, limits: this.limits})
+        else new WebsocketSession({socket: ws, upgrade: incoming, request, configuration: this.configuration, dispatch: this.dispatch, limits: this.limits})
+      })
+    } catch (error) {
+      void this.logger.error("Websocket upgrade failed:", error)
+      refuse(socket, 500, "Internal Server Error")
+    }
+  }
+
+  /** A connection that missed the previous ping's pong is dead (a cut cable sends no close). */
+  private ping(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.get(ws)) {
+        ws.terminate()
+        continue
+      }
+
+      this.alive.set(ws, false)
+      ws.ping()
+    }
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  else socket.destroy()
+}

@@ -1,0 +1,213 @@
+import type {IncomingMessage, ServerResponse} from "node:http"
+import type {WebSocket} from "ws"
+import type Configuration from "../../configuration.js"
+import Logger from "../../logger.js"
+import type Request from "../request.js"
+import WebsocketChannel, {type WebsocketSubscription} from "../websocket-channel.js"
+import {adaptRequest, type WebsocketRequestMessage} from "./websocket-request.js"
+import type {WebsocketLimits} from "./websocket-limits.js"
+
+export type Dispatch = (incoming: IncomingMessage, outgoing: ServerResponse) => void
+
+interface Subscription {
+  stop: () => Promise<void>
+}
+
+/** One connection speaking the Velocious protocol: request/response, subscribe/unsubscribe, events. */
+export default class WebsocketSession {
+  private readonly socket: WebSocket
+  private readonly upgrade: IncomingMessage
+  private readonly request: Request
+  private readonly configuration: Configuration
+  private readonly dispatch: Dispatch
+  private readonly limits: WebsocketLimits
+  private readonly logger: Logger
+  private readonly subscriptions = new Map<string, Subscription>()
+  /** Subscribes still being set up: a later request waits for them, so its broadcasts reach this connection. */
+  private subscribing: Promise<void> = Promise.resolve()
+  private pendingSubscribes = 0
+  private closed = false
+
+  constructor(args: {socket: WebSocket, upgrade: IncomingMessage, request: Request, configuration: Configuration, dispatch: Dispatch, limits: WebsocketLimits}) {
+    this.socket = args.socket
+    this.upgrade = args.upgrade
+    this.request = args.request
+    this.configuration = args.configuration
+    this.dispatch = args.dispatch
+    this.limits = args.limits
+    this.logger = new Logger("Websocket", {configuration: args.configuration})
+    this.socket.on("message", (data, isBinary) => this.onMessage(data.toString(), isBinary))
+    this.socket.on("close", () => { void this.onClose() })
+    this.legacySubscribe()
+  }
+
+  sendJson(message: unknown): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+
+    // A consumer that does not read fills its send buffer: drop it rather than buffer without end.
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      void this.logger.warn(`Dropping a websocket connection whose send buffer passed ${this.limits.maxBufferedBytes} bytes`)
+      this.socket.terminate()
+      return
+    }
+
+    this.socket.send(JSON.stringify(message))
+  }
+
+  sendEvent(channel: string, payload: unknown): void {
+    this.sendJson({type: "event", channel, payload})
+  }
+
+  close(code = 1000, reason = ""): void {
+    this.socket.close(code, reason)
+  }
+
+  private onMessage(text: string, isBinary: boolean): void {
+    let message: Record<string, unknown>
+
+    try {
+      message = JSON.parse(text) as Record<string, unknown>
+    } catch {
+      return this.sendJson({type: "error", error: `Invalid JSON${isBinary ? " (binary frame)" : ""}: every message must be a JSON object with a type`})
+    }
+    if (!message || typeof message !== "object" || Array.isArray(message)) return this.sendJson({type: "error", error: "Every message must be a JSON object with a type"})
+
+    const {type} = message
+
+    if (type === "request") return this.onRequest(message)
+    if (type === "subscribe") return this.onSubscribe(message)
+    if (type === "unsubscribe") return this.onUnsubscribe(message)
+
+    this.sendJson({type: "error", error: `Unknown message type ${JSON.stringify(type)}: use "request", "subscribe" or "unsubscribe"`})
+  }
+
+  private onRequest(message: Record<string, unknown>): void {
+    const {id} = message
+
+    if (typeof message.path !== "string" || !message.path.startsWith("/")) return this.sendJson({type: "error", id, error: "A request needs a path starting with /"})
+
+    let answered = false
+    const answer = (reply: Record<string, unknown>) => {
+      if (answered) return
+
+      answered = true
+      clearTimeout(timer)
+      this.sendJson({type: "response", id, ...reply})
+    }
+    // The handler always answers, but an action may never settle: the client still gets its answer.
+    const timer = setTimeout(() => answer({statusCode: 504, headers: {}, body: JSON.stringify({error: `No response within ${this.limits.requestTimeoutMs}ms`})}), this.limits.requestTimeoutMs)
+    const run = () => {
+      const {incoming, outgoing} = adaptRequest(this.upgrade, message as WebsocketRequestMessage, (parts) => answer({...parts}))
+
+      this.dispatch(incoming, outgoing)
+    }
+
+    if (this.pendingSubscribes > 0) void this.subscribing.then(run)
+    else run()
+  }
+
+  private onSubscribe(message: Record<string, unknown>): void {
+    const {channel} = message
+    const params = message.params && typeof message.params === "object" ? message.params as Record<string, unknown> : undefined
+
+    if (typeof channel !== "string" || channel === "") return this.sendJson({type: "error", error: "subscribe needs a channel (a non-empty string)"})
+    if (this.subscriptions.has(channel)) return this.sendJson({type: "subscribed", channel})
+    if (this.subscriptions.size + this.pendingSubscribes >= this.limits.maxSubscriptions) {
+      return this.sendJson({type: "error", channel, error: `Too many subscriptions: at most ${this.limits.maxSubscriptions} per connection`})
+    }
+
+    this.queueSubscribe({channel, params})
+  }
+
+  private queueSubscribe(subscription: WebsocketSubscription): void {
+    this.pendingSubscribes++
+    this.subscribing = this.subscribing.then(async () => {
+      try {
+        await this.subscribe(subscription)
+      } catch (error) {
+        void this.logger.error(`Subscribing to '${subscription.channel}' failed:`, error)
+        this.sendJson({type: "error", channel: subscription.channel, error: `Subscribing to '${subscription.channel}' failed`})
+      } finally {
+        this.pendingSubscribes--
+      }
+    })
+  }
+
+  private async subscribe(subscription: WebsocketSubscription): Promise<void> {
+    const {channel} = subscription
+    const resolver = this.configuration.options.websocketChannelResolver
+
+    if (!resolver) {
+      const stop = await this.configuration.getWebsocketEvents().subscribe(channel, (payload) => this.sendEvent(channel, payload))
+
+      if (this.closed) return stop()
+
+      this.subscriptions.set(channel, {stop: async () => stop()})
+      return this.sendJson({type: "subscribed", channel})
+    }
+
+    const ChannelClass = await resolver({request: this.request, subscription})
+
+    if (!isChannelClass(ChannelClass)) return this.sendJson({type: "error", channel, error: `Unknown channel '${channel}'`})
+
+    const instance = new ChannelClass({configuration: this.configuration, connection: this, request: this.request, subscription})
+
+    await instance.subscribed()
+
+    if (this.closed) return void await instance.stop()
+    if (!instance.isStreaming()) {
+      await instance.stop()
+      return this.sendJson({type: "error", channel, error: `Subscription to '${channel}' was rejected`})
+    }
+
+    this.subscriptions.set(channel, {stop: () => instance.stop()})
+    this.sendJson({type: "subscribed", channel})
+  }
+
+  private onUnsubscribe(message: Record<string, unknown>): void {
+    const {channel} = message
+
+    if (typeof channel !== "string") return this.sendJson({type: "error", error: "unsubscribe needs a channel"})
+
+    // After pending subscribes, so subscribe-then-unsubscribe ends unsubscribed.
+    this.subscribing = this.subscribing.then(async () => {
+      const subscription = this.subscriptions.get(channel)
+
+      this.subscriptions.delete(channel)
+      await subscription?.stop()
+      this.sendJson({type: "unsubscribed", channel})
+    })
+  }
+
+  /** `/websocket?channel=news&token=...`: subscribes at connect through the channel resolver, with the rest of the query as params. */
+  private legacySubscribe(): void {
+    if (!this.configuration.options.websocketChannelResolver) return
+
+    const query = new URLSearchParams(this.request.queryString())
+    const channel = query.get("channel")
+
+    if (!channel) return
+
+    query.delete("channel")
+    this.queueSubscribe({channel, params: Object.fromEntries(query)})
+  }
+
+  private async onClose(): Promise<void> {
+    if (this.closed) return
+
+    this.closed = true
+    await this.subscribing
+    for (const subscription of this.subscriptions.values()) {
+      try {
+        await subscription.stop()
+      } catch (error) {
+        void this.logger.error("A channel's unsubscribed() threw:", error)
+      }
+    }
+    this.subscriptions.clear()
+  }
+}
+
+function isChannelClass(value: unknown): value is typeof WebsocketChannel {
+  return typeof value === "function" && (value === WebsocketChannel || value.prototype instanceof WebsocketChannel)
+}
