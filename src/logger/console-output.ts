@@ -1,3 +1,4 @@
+import {consoleSink} from "./console-sink.js"
 import {formatLine} from "./format-line.js"
 import type {LogLevel} from "./log-levels.js"
 import type {LogOutput} from "./log-output.js"
@@ -12,6 +13,9 @@ export function consoleOutput({name, levels}: {name: string, levels: readonly Lo
     levels,
     async write(entry) {
       const line = formatLine(entry, {withTimestamp: false})
+
+      // Under Node a buffered stdout/stderr writer (node-console-sink.ts), so the line costs no blocking write.
+      if (consoleSink()?.write(entry.level, line)) return
 
       // Looked up per line, not bound once, so anything that swaps console methods later (specs, devtools) sees the output.
       if (entry.level === "error") {
