@@ -31,9 +31,16 @@ const maxBufferedBytes = 16 * 1024 * 1024
 export function bufferedWriter({name, fd, onError}: {name: string, fd: number, onError: (error: Error) => void}): BufferedWriter {
   const boom = new SonicBoom({fd, sync: false, minLength: flushBytes, maxLength: maxBufferedBytes, periodicFlush: flushIntervalMs})
   let ended = false
+  let failing = false
+  let failures = 0
 
   // Without a listener an 'error' event would be an uncaught exception that kills the server.
-  boom.on("error", (error: Error) => onError(error))
+  boom.on("error", (error: Error) => {
+    failing = true
+    failures++
+    onError(error)
+  })
+  boom.on("write", () => { failing = false })
 
   const writer: BufferedWriter = {
     name,
@@ -42,20 +49,28 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
 
       boom.write(line)
     },
-    flush() {
-      if (ended) return Promise.resolve()
+    async flush() {
+      // sonic-boom's flush callback fires on 'drain', which comes once a write leaves at most
+      // minLength bytes behind, so it is asked again until nothing is buffered (bounded, for a
+      // destination that keeps failing).
+      for (let attempt = 0; attempt < 100 && !ended && buffered(boom) > 0; attempt++) {
+        const failedBefore = failures
 
-      return new Promise((resolve) => {
-        // sonic-boom calls back with the error of a failed write; the 'error' listener reports it.
-        try {
-          boom.flush(() => resolve())
-        } catch {
-          resolve()
-        }
-      })
+        await new Promise<void>((resolve) => {
+          try {
+            boom.flush(() => resolve())
+          } catch {
+            resolve()
+          }
+        })
+
+        if (failures > failedBefore) return
+      }
     },
     flushSync() {
-      if (ended) return
+      // sonic-boom's flushSync retries a failing write forever (EPIPE would hang the exit), and
+      // a destination that failed last time has lost its lines already.
+      if (ended || failing || buffered(boom) === 0) return
 
       try {
         boom.flushSync()
@@ -81,4 +96,9 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
   flushAllOnExit()
 
   return writer
+}
+
+/** Bytes sonic-boom holds that have not reached the destination (its own counter). */
+function buffered(boom: InstanceType<typeof SonicBoom>): number {
+  return (boom as unknown as {_len: number})._len
 }
