@@ -36,14 +36,18 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
    * EACCES) rejects that line's write and is reported as the output failing; a write that fails
    * later (a full disk) is reported once per file.
    */
-  writeLogToFile({path: filePath, message}: {path: string, message: string}): Promise<void> {
+  writeLogToFile(args: {path: string, message: string}): Promise<void> {
     try {
-      this.logWriterFor(filePath).write(`${message}\n`)
+      this.writeLogToFileNow(args)
 
       return resolved
     } catch (error) {
       return Promise.reject(error)
     }
+  }
+
+  override writeLogToFileNow({path: filePath, message}: {path: string, message: string}): void {
+    this.logWriterFor(filePath).write(`${message}\n`)
   }
 
   override async closeLogFiles(): Promise<void> {

@@ -8,10 +8,15 @@ import type {LogOutput} from "./log-output.js"
  * appeared, and process managers that collect stdout stamp lines themselves. Files keep it.
  */
 export function consoleOutput({name, levels}: {name: string, levels: readonly LogLevel[]}): LogOutput {
-  return {
+  const output: LogOutput = {
     name,
     levels,
-    async write(entry) {
+    write(entry) {
+      output.writeNow!(entry)
+
+      return resolved
+    },
+    writeNow(entry) {
       const line = formatLine(entry, {withTimestamp: false})
 
       // Under Node a buffered stdout/stderr writer (node-console-sink.ts), so the line costs no blocking write.
@@ -28,4 +33,8 @@ export function consoleOutput({name, levels}: {name: string, levels: readonly Lo
       }
     }
   }
+
+  return output
 }
+
+const resolved: Promise<void> = Promise.resolve()
