@@ -45,7 +45,8 @@ const sides = {
   },
   async fastify() {
     const {default: Fastify} = await import("fastify")
-    const app = Fastify({logger: false})
+    // logger: true is Fastify's own request logging (pino, JSON lines to stdout).
+    const app = Fastify({logger: process.env.BENCH_LOGGING === "1"})
 
     app.get("/hello", async () => ({hello: "world"}))
     await app.listen({port: 0, host: "127.0.0.1"})
