@@ -34,6 +34,10 @@ const sides = {
   async "raw-tasks"() {
     const {default: Database} = await import("better-sqlite3")
     const database = new Database(process.env.BENCH_SQLITE_FILE)
+
+    // The pragmas the Velocious SQLite driver sets (sqlite-connect.ts), so both sides read alike.
+    database.pragma("journal_mode = WAL")
+    database.pragma("foreign_keys = ON")
     const statement = database.prepare("SELECT * FROM tasks LIMIT 20")
 
     return rawServer((request, response) => {
