@@ -1,6 +1,6 @@
 import Configuration from "./configuration.js"
 import {checkKeys} from "./utils/check-keys.js"
-import {formatMessages} from "./logger/format-messages.js"
+import {formatMessages, formatMessagesNow} from "./logger/format-messages.js"
 import {inspectValue} from "./logger/inspect-value.js"
 import type {LogLevel} from "./logger/log-levels.js"
 import type {LogEntry, LogOutput} from "./logger/log-output.js"
@@ -90,7 +90,11 @@ export default class Logger {
       // Checked before formatting, so function messages are never evaluated for nothing.
       if (outputs.length === 0) return resolved
 
-      return this.write(level, messages, outputs)
+      const message = formatMessagesNow(messages)
+
+      if (message === undefined) return this.write(level, messages, outputs)
+
+      return writeEntry({message, level, subject: this.subject, timestamp: new Date()}, outputs)
     } catch (error) {
       reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
 
@@ -102,7 +106,7 @@ export default class Logger {
     try {
       const entry: LogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestamp: new Date()}
 
-      await Promise.all(outputs.map((output) => writeSafely(output, entry)))
+      await writeEntry(entry, outputs)
     } catch (error) {
       reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
     }
@@ -139,11 +143,38 @@ export default class Logger {
   }
 }
 
+/** Writes to every output; resolves at once when they all wrote synchronously (LogOutput#writeNow). */
+function writeEntry(entry: LogEntry, outputs: LogOutput[]): Promise<void> {
+  let pending: Promise<void>[] | undefined
+
+  for (const output of outputs) {
+    if (output.writeNow) {
+      try {
+        output.writeNow(entry)
+      } catch (error) {
+        reportOutputFailure(output, error)
+      }
+    } else {
+      (pending ||= []).push(writeSafely(output, entry))
+    }
+  }
+
+  if (!pending) return resolved
+
+  return Promise.all(pending).then(nothing)
+}
+
+function nothing(): void {}
+
+function reportOutputFailure(output: LogOutput, error: unknown): void {
+  reportLoggingProblemOnce(output, `Velocious log output ${output.name} failed and its further failures will not be reported: ${inspectValue(error)}`)
+}
+
 async function writeSafely(output: LogOutput, entry: LogEntry): Promise<void> {
   try {
     await output.write(entry)
   } catch (error) {
-    reportLoggingProblemOnce(output, `Velocious log output ${output.name} failed and its further failures will not be reported: ${inspectValue(error)}`)
+    reportOutputFailure(output, error)
   }
 }
 

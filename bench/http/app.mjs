@@ -14,7 +14,8 @@ const files = {
     "import Configuration from \"velocious/build/src/configuration.js\"",
     "export default new Configuration({",
     "  database: {production: {default: {type: \"sqlite\", name: process.env.BENCH_SQLITE_FILE}}},",
-    "  logging: {console: false, file: false}",
+    // The README's Logging example for the "+log" rows, else none.
+  "  logging: process.env.BENCH_LOGGING === \"1\" ? {console: true, file: true} : {console: false, file: false}",
     "})"
   ].join("\n"),
   "src/config/routes.js": [

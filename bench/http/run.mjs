@@ -6,9 +6,11 @@
 //   npm run bench:http                # BENCH_SECONDS=5 BENCH_CONNECTIONS=32 BENCH_ROUNDS=3
 //   BENCH_ONLY=rss BENCH_RSS_SIDE=raw-tasks npm run bench:http   # memory only, of another side
 import {fork} from "node:child_process"
+import fs from "node:fs"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 import {createBenchApp} from "./app.mjs"
+import {describeClient, pinServer, runClient} from "./client.mjs"
 import {load} from "./load.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -30,9 +32,17 @@ const children = new Set()
 // A failed run must not leave servers behind.
 process.on("exit", () => { for (const child of children) child.kill("SIGKILL") })
 
+// A side ending in "+log" is the same server with request logging on: Velocious with the
+// README's `logging: {console: true, file: true}`, Fastify with `logger: true`. Its stdout goes
+// to a file, as under a process manager that keeps it, rather than to this terminal.
 function startServer(side) {
-  const child = fork(path.join(here, "server-child.mjs"), [side], {cwd: app.directory, env: childEnv, execArgv: ["--expose-gc", ...serverFlags], stdio: ["ignore", "inherit", "inherit", "ipc"]})
+  const logging = side.endsWith("+log")
+  const stdout = logging ? fs.openSync(path.join(app.directory, `${side}.stdout.log`), "a") : "inherit"
+  const env = logging ? {...childEnv, BENCH_LOGGING: "1"} : childEnv
+  const child = fork(path.join(here, "server-child.mjs"), [side.replace(/\+log$/, "")], {cwd: app.directory, env, execArgv: ["--expose-gc", ...serverFlags], stdio: ["ignore", stdout, "inherit", "ipc"]})
 
+  if (typeof stdout === "number") fs.closeSync(stdout)
+  pinServer(child.pid)
   children.add(child)
   child.once("exit", () => children.delete(child))
 
@@ -66,18 +76,19 @@ async function compare(scenario, sides, urlPath) {
   const servers = Object.fromEntries(await Promise.all(sides.map(async (side) => [side, await startServer(side)])))
   const best = {}
 
-  for (const side of sides) await load({port: servers[side].port, path: urlPath, connections, durationMs: 1000})
+  for (const side of sides) await runClient({port: servers[side].port, urlPath, connections, durationMs: 1000})
 
   for (let round = 0; round < rounds; round++) {
     for (let index = 0; index < sides.length; index++) {
       const side = sides[(index + round) % sides.length]
       const cpuBefore = await servers[side].cpuMicroseconds()
-      const result = await load({port: servers[side].port, path: urlPath, connections, durationMs: seconds * 1000})
-      const cpuPerRequest = (await servers[side].cpuMicroseconds() - cpuBefore) / result.requests
+      const result = await runClient({port: servers[side].port, urlPath, connections, durationMs: seconds * 1000})
+      const serverCpu = await servers[side].cpuMicroseconds() - cpuBefore
+      const cpuPerRequest = serverCpu / result.requests
       const previous = best[side]
 
       best[side] = {
-        ...(!previous || result.rps > previous.rps ? result : previous),
+        ...(!previous || result.rps > previous.rps ? {...result, serverCpuShare: serverCpu / 1e6 / seconds} : previous),
         cpuPerRequest: Math.min(previous?.cpuPerRequest ?? Infinity, cpuPerRequest)
       }
     }
@@ -85,19 +96,32 @@ async function compare(scenario, sides, urlPath) {
 
   await Promise.all(Object.values(servers).map((server) => server.stop()))
 
-  console.log(`\n${scenario} (${connections} connections, best of ${rounds} × ${seconds}s)`)
-  console.log(`${"side".padEnd(12)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU µs/req".padStart(11)}`)
-  for (const side of sides) {
-    const {rps, p50, p99, cpuPerRequest} = best[side]
+  const percent = (share) => (share === undefined ? "n/a" : `${(share * 100).toFixed(0)}%`)
 
-    console.log(`${side.padEnd(12)} ${rps.toFixed(0).padStart(9)} ${p50.toFixed(2).padStart(8)} ${p99.toFixed(2).padStart(8)} ${cpuPerRequest.toFixed(0).padStart(11)}`)
+  console.log(`\n${scenario} (${connections} connections, best of ${rounds} × ${seconds}s)`)
+  console.log(`${"side".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU µs/req".padStart(11)} ${"server CPU".padStart(10)} ${"client CPU".padStart(10)}`)
+  for (const side of sides) {
+    const {rps, p50, p99, cpuPerRequest, serverCpuShare, clientCpuShare} = best[side]
+
+    console.log(`${side.padEnd(14)} ${rps.toFixed(0).padStart(9)} ${p50.toFixed(2).padStart(8)} ${p99.toFixed(2).padStart(8)} ${cpuPerRequest.toFixed(1).padStart(11)} ${percent(serverCpuShare).padStart(10)} ${percent(clientCpuShare).padStart(10)}`)
+  }
+  // CPU shares are of one core over the run. A client at ~100% of its core was the bottleneck,
+  // so that side's req/s is the client's limit and ratios against it understate the others.
+  for (const side of sides) {
+    const {clientCpuShare} = best[side]
+
+    if (clientCpuShare !== undefined && clientCpuShare >= clientSaturated) {
+      console.log(`WARNING: ${side}: the load client used ${percent(clientCpuShare)} of a core, so it, not the server, may have set this req/s; compare by CPU µs/req instead`)
+    }
   }
 
   return best
 }
 
+const clientSaturated = 0.9
+
 function ratio(label, value, target) {
-  console.log(`${label.padEnd(34)} ${value.toFixed(2)}×  (target ≥ ${target}×) ${value >= target ? "ok" : "MISSED"}`)
+  console.log(`${label.padEnd(40)} ${value.toFixed(2)}×  (target ≥ ${target}×) ${value >= target ? "ok" : "MISSED"}`)
 }
 
 // BENCH_ONLY=rss skips the comparisons.
@@ -111,20 +135,28 @@ try {
 }
 
 async function comparisons() {
+  console.log(`Load client: ${describeClient()}`)
+
   const hello = await compare("GET /hello → {hello: \"world\"}", ["velocious", "raw-hello", "fastify", "express"], "/hello")
+  // Second row: the servers with request logging on (raw node:http again, as the same run's baseline).
+  const helloLogged = await compare("GET /hello with request logging (Velocious: logging: {console: true, file: true}; Fastify: logger: true)", ["velocious+log", "raw-hello", "fastify+log"], "/hello")
   const tasks = await compare("GET /tasks → 20 rows as JSON", ["velocious", "raw-tasks"], "/tasks")
 
   console.log("\nRatios (req/s)")
   ratio("hello: velocious / raw node:http", hello.velocious.rps / hello["raw-hello"].rps, 0.85)
   ratio("hello: velocious / fastify", hello.velocious.rps / hello.fastify.rps, 1)
   ratio("hello: velocious / express", hello.velocious.rps / hello.express.rps, 1)
-  ratio("20 rows: velocious / raw + sqlite", tasks.velocious.rps / tasks["raw-tasks"].rps, 0.7)
+  ratio("hello, logging on: velocious / raw", helloLogged["velocious+log"].rps / helloLogged["raw-hello"].rps, 0.75)
+  ratio("hello, logging on: velocious / fastify", helloLogged["velocious+log"].rps / helloLogged["fastify+log"].rps, 1)
+  ratio("20 rows: velocious / raw + sqlite", tasks.velocious.rps / tasks["raw-tasks"].rps, 0.8)
 
   // Not targets; the same comparisons by server CPU per request (raw's cost / ours).
   console.log("\nBy server CPU per request (informational)")
-  console.log(`${"hello: velocious vs raw node:http".padEnd(34)} ${(hello["raw-hello"].cpuPerRequest / hello.velocious.cpuPerRequest).toFixed(2)}×`)
-  console.log(`${"hello: velocious vs fastify".padEnd(34)} ${(hello.fastify.cpuPerRequest / hello.velocious.cpuPerRequest).toFixed(2)}×`)
-  console.log(`${"20 rows: velocious vs raw + sqlite".padEnd(34)} ${(tasks["raw-tasks"].cpuPerRequest / tasks.velocious.cpuPerRequest).toFixed(2)}×`)
+  console.log(`${"hello: velocious vs raw node:http".padEnd(40)} ${(hello["raw-hello"].cpuPerRequest / hello.velocious.cpuPerRequest).toFixed(2)}×`)
+  console.log(`${"hello: velocious vs fastify".padEnd(40)} ${(hello.fastify.cpuPerRequest / hello.velocious.cpuPerRequest).toFixed(2)}×`)
+  console.log(`${"hello, logging on: vs raw".padEnd(40)} ${(helloLogged["raw-hello"].cpuPerRequest / helloLogged["velocious+log"].cpuPerRequest).toFixed(2)}×`)
+  console.log(`${"logging's cost, hello (CPU)".padEnd(40)} ${helloLogged["velocious+log"].cpuPerRequest.toFixed(1)} against ${hello.velocious.cpuPerRequest.toFixed(1)} µs/req (+${((helloLogged["velocious+log"].cpuPerRequest / hello.velocious.cpuPerRequest - 1) * 100).toFixed(0)}%, target ≤ 10% of throughput)`)
+  console.log(`${"20 rows: velocious vs raw + sqlite".padEnd(40)} ${(tasks["raw-tasks"].cpuPerRequest / tasks.velocious.cpuPerRequest).toFixed(2)}×`)
 }
 
 /**

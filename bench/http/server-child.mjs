@@ -34,6 +34,10 @@ const sides = {
   async "raw-tasks"() {
     const {default: Database} = await import("better-sqlite3")
     const database = new Database(process.env.BENCH_SQLITE_FILE)
+
+    // The pragmas the Velocious SQLite driver sets (sqlite-connect.ts), so both sides read alike.
+    database.pragma("journal_mode = WAL")
+    database.pragma("foreign_keys = ON")
     const statement = database.prepare("SELECT * FROM tasks LIMIT 20")
 
     return rawServer((request, response) => {
@@ -45,7 +49,8 @@ const sides = {
   },
   async fastify() {
     const {default: Fastify} = await import("fastify")
-    const app = Fastify({logger: false})
+    // logger: true is Fastify's own request logging (pino, JSON lines to stdout).
+    const app = Fastify({logger: process.env.BENCH_LOGGING === "1"})
 
     app.get("/hello", async () => ({hello: "world"}))
     await app.listen({port: 0, host: "127.0.0.1"})

@@ -15,9 +15,11 @@ describe("Logging configuration", () => {
     await configuration.initialize()
 
     const captured = await captureConsole(() => new Logger("Server", {configuration}).info("to the file"))
-    const lines = readLines(path.join(directory, "test.log"))
 
+    // File lines are buffered (buffered-writer.ts): closing writes them out.
     await closeLogFiles(configuration)
+
+    const lines = readLines(path.join(directory, "test.log"))
 
     expect(captured).toEqual({log: [], warn: [], error: []})
     expect(lines.length).toBe(1)

@@ -34,6 +34,9 @@ export default abstract class BaseEnvironmentHandler {
     return []
   }
 
+  /** Optional: the same write done synchronously (into a buffer), throwing where writeLogToFile would reject; see LogOutput#writeNow. */
+  writeLogToFileNow?(args: {path: string, message: string}): void
+
   /** Writes out what is buffered for log files and closes them; where nothing is buffered, nothing to do. */
   async closeLogFiles(): Promise<void> {}
 }

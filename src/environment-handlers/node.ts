@@ -3,10 +3,17 @@ import path from "node:path"
 import BaseEnvironmentHandler from "./base.js"
 import type Configuration from "../configuration.js"
 import {importAppModelExports} from "./node/app-model-files.js"
+import {bufferedWriter, type BufferedWriter} from "../logger/buffered-writer.js"
+import {consoleSink, setConsoleSink} from "../logger/console-sink.js"
+import {nodeConsoleSink} from "../logger/node-console-sink.js"
+import {reportLoggingProblemOnce} from "../logger/report-logging-problem.js"
+
+// One per process: stdout and stderr are shared by every configuration.
+if (!consoleSink()) setConsoleSink(nodeConsoleSink())
 
 export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
-  // One append stream per file keeps lines in order and avoids an open() per message.
-  private readonly logStreams = new Map<string, fs.WriteStream>()
+  // One buffered writer per file keeps lines in order and avoids an open() per message.
+  private readonly logWriters = new Map<string, BufferedWriter>()
 
   getName(): string {
     return "node"
@@ -28,41 +35,55 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
     return importAppModelExports(configuration.getDirectory())
   }
 
-  writeLogToFile({path: filePath, message}: {path: string, message: string}): Promise<void> {
-    const stream = this.logStreamFor(filePath)
+  /**
+   * Buffers the line (see buffered-writer.ts) and resolves without waiting for the disk. The file
+   * is opened synchronously on its first line, so a log file that cannot be opened (EISDIR,
+   * EACCES) rejects that line's write and is reported as the output failing; a write that fails
+   * later (a full disk) is reported once per file.
+   */
+  writeLogToFile(args: {path: string, message: string}): Promise<void> {
+    try {
+      this.writeLogToFileNow(args)
 
-    return new Promise((resolve, reject) => {
-      stream.write(`${message}\n`, (error) => error ? reject(error) : resolve())
-    })
+      return resolved
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  override writeLogToFileNow({path: filePath, message}: {path: string, message: string}): void {
+    this.logWriterFor(filePath).write(`${message}\n`)
   }
 
   override async closeLogFiles(): Promise<void> {
     // A log call formats its message asynchronously before it reaches writeLogToFile; one
-    // macrotask lets lines logged just before this call reach their streams first.
+    // macrotask lets lines logged just before this call reach their writers first.
     await new Promise((resolve) => setImmediate(resolve))
 
-    const streams = [...this.logStreams.values()]
+    const writers = [...this.logWriters.values()]
 
-    this.logStreams.clear()
-    await Promise.all(streams.map((stream) => new Promise<void>((resolve) => stream.end(resolve))))
+    this.logWriters.clear()
+    await Promise.all([...writers.map((writer) => writer.end()), consoleSink()?.flush()])
   }
 
-  private logStreamFor(filePath: string): fs.WriteStream {
-    let stream = this.logStreams.get(filePath)
+  private logWriterFor(filePath: string): BufferedWriter {
+    let writer = this.logWriters.get(filePath)
 
-    if (!stream) {
+    if (!writer) {
       fs.mkdirSync(path.dirname(filePath), {recursive: true})
-      const created = fs.createWriteStream(filePath, {flags: "a"})
 
-      // Without a listener a failed open (EISDIR, EACCES) is an uncaught 'error' that kills the
-      // process; the pending write's callback still gets the error, and the next write retries.
-      created.on("error", () => {
-        if (this.logStreams.get(filePath) === created) this.logStreams.delete(filePath)
+      const reportKey = {}
+
+      writer = bufferedWriter({
+        name: filePath,
+        fd: fs.openSync(filePath, "a"),
+        onError: (error) => reportLoggingProblemOnce(reportKey, `Velocious could not write to the log file ${filePath}, so its lines are being lost; further failures will not be reported: ${String(error)}`)
       })
-      this.logStreams.set(filePath, created)
-      stream = created
+      this.logWriters.set(filePath, writer)
     }
 
-    return stream
+    return writer
   }
 }
+
+const resolved: Promise<void> = Promise.resolve()

@@ -1,3 +1,4 @@
+import {consoleSink} from "./console-sink.js"
 import {formatLine} from "./format-line.js"
 import type {LogLevel} from "./log-levels.js"
 import type {LogOutput} from "./log-output.js"
@@ -7,11 +8,19 @@ import type {LogOutput} from "./log-output.js"
  * appeared, and process managers that collect stdout stamp lines themselves. Files keep it.
  */
 export function consoleOutput({name, levels}: {name: string, levels: readonly LogLevel[]}): LogOutput {
-  return {
+  const output: LogOutput = {
     name,
     levels,
-    async write(entry) {
+    write(entry) {
+      output.writeNow!(entry)
+
+      return resolved
+    },
+    writeNow(entry) {
       const line = formatLine(entry, {withTimestamp: false})
+
+      // Under Node a buffered stdout/stderr writer (node-console-sink.ts), so the line costs no blocking write.
+      if (consoleSink()?.write(entry.level, line)) return
 
       // Looked up per line, not bound once, so anything that swaps console methods later (specs, devtools) sees the output.
       if (entry.level === "error") {
@@ -24,4 +33,8 @@ export function consoleOutput({name, levels}: {name: string, levels: readonly Lo
       }
     }
   }
+
+  return output
 }
+
+const resolved: Promise<void> = Promise.resolve()

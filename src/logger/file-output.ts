@@ -18,9 +18,32 @@ export function fileOutput({name, levels, configuration, path}: {name: string, l
     filePath: path ?? logging.filePath
   })
 
+  const writeNow = pairedWriteNow(handler)
+
   return {
     name: `${name} (${filePath})`,
     levels,
-    write: (entry) => handler.writeLogToFile({path: filePath, message: formatLine(entry, {withTimestamp: true})})
+    write: (entry) => handler.writeLogToFile({path: filePath, message: formatLine(entry, {withTimestamp: true})}),
+    writeNow: writeNow && ((entry) => writeNow({path: filePath, message: formatLine(entry, {withTimestamp: true})}))
   }
+}
+
+/**
+ * The handler's synchronous write, but only when it comes from the same class as its
+ * writeLogToFile: a subclass that overrides writeLogToFile alone (to send lines elsewhere)
+ * must keep getting every line there.
+ */
+function pairedWriteNow(handler: ReturnType<Configuration["getEnvironmentHandler"]>): ((args: {path: string, message: string}) => void) | undefined {
+  if (typeof handler.writeLogToFileNow !== "function") return undefined
+  if (ownerOf(handler, "writeLogToFile") !== ownerOf(handler, "writeLogToFileNow")) return undefined
+
+  return handler.writeLogToFileNow.bind(handler)
+}
+
+function ownerOf(object: object, name: string): object | undefined {
+  for (let current: object | null = object; current; current = Object.getPrototypeOf(current)) {
+    if (Object.prototype.hasOwnProperty.call(current, name)) return current
+  }
+
+  return undefined
 }

@@ -1,6 +1,25 @@
 import {inspectValue} from "./inspect-value.js"
 
 /**
+ * The message when it can be built without calling anything (no function arguments), so a
+ * plain log line is written without a promise; undefined means formatMessages() is needed.
+ */
+export function formatMessagesNow(messages: readonly unknown[]): string | undefined {
+  // The common case, one string, without an array or a join.
+  if (messages.length === 1 && typeof messages[0] === "string") return messages[0]
+
+  const parts: string[] = []
+
+  for (const message of messages) {
+    if (typeof message === "function") return undefined
+
+    parts.push(inspectValue(message))
+  }
+
+  return parts.join(" ")
+}
+
+/**
  * Joins the arguments of a log call into one message. A function argument is called here,
  * and only here, so expensive messages cost nothing when no output wants the line; it may
  * return a value, an array of values (logged like separate arguments) or a promise of either.

@@ -14,6 +14,12 @@ export interface LogOutput {
   name: string
   levels: readonly LogLevel[]
   write(entry: LogEntry): Promise<void>
+  /**
+   * The built-in outputs also write synchronously into a memory buffer (buffered-writer.ts);
+   * the logger uses this when present, so a log line on the request path costs no promises.
+   * Throws where write() would reject.
+   */
+  writeNow?(entry: LogEntry): void
 }
 
 /** The declarative form a logger returns from toOutputConfig(); the framework owns the writing. */

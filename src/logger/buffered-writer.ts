@@ -1,0 +1,104 @@
+import sonicBoomModule from "sonic-boom"
+import {flushAllOnExit, forget, remember} from "./buffered-writers.js"
+
+/**
+ * A log destination that never blocks the request that logged: lines are appended to a memory
+ * buffer and written by sonic-boom with asynchronous fs.write() once `flushBytes` are waiting,
+ * every `flushIntervalMs`, and on exit (see buffered-writers.ts). A failing destination (a full
+ * disk, a closed stdout) calls `onError` each time; callers report it once.
+ */
+export interface BufferedWriter {
+  readonly name: string
+  write(line: string): void
+  /** Resolves once everything written so far has reached the destination, or it failed. */
+  flush(): Promise<void>
+  /** For process exit, where nothing asynchronous runs any more. Never throws. */
+  flushSync(): void
+  /** Flushes, then closes the descriptor (unless it is stdout or stderr). */
+  end(): Promise<void>
+}
+
+// sonic-boom is CommonJS whose module.exports is the class; its types describe the named export.
+const SonicBoom = sonicBoomModule as unknown as typeof sonicBoomModule.SonicBoom
+
+// Small enough that a quiet server's lines show up promptly, large enough to batch a busy one.
+const flushBytes = 4096
+const flushIntervalMs = 100
+// A destination that stays broken must not take the process's memory with it: past this,
+// new lines are dropped until it recovers.
+const maxBufferedBytes = 16 * 1024 * 1024
+
+export function bufferedWriter({name, fd, onError}: {name: string, fd: number, onError: (error: Error) => void}): BufferedWriter {
+  const boom = new SonicBoom({fd, sync: false, minLength: flushBytes, maxLength: maxBufferedBytes, periodicFlush: flushIntervalMs})
+  let ended = false
+  let failing = false
+  let failures = 0
+
+  // Without a listener an 'error' event would be an uncaught exception that kills the server.
+  boom.on("error", (error: Error) => {
+    failing = true
+    failures++
+    onError(error)
+  })
+  boom.on("write", () => { failing = false })
+
+  const writer: BufferedWriter = {
+    name,
+    write(line) {
+      if (ended) return
+
+      boom.write(line)
+    },
+    async flush() {
+      // sonic-boom's flush callback fires on 'drain', which comes once a write leaves at most
+      // minLength bytes behind, so it is asked again until nothing is buffered (bounded, for a
+      // destination that keeps failing).
+      for (let attempt = 0; attempt < 100 && !ended && buffered(boom) > 0; attempt++) {
+        const failedBefore = failures
+
+        await new Promise<void>((resolve) => {
+          try {
+            boom.flush(() => resolve())
+          } catch {
+            resolve()
+          }
+        })
+
+        if (failures > failedBefore) return
+      }
+    },
+    flushSync() {
+      // sonic-boom's flushSync retries a failing write forever (EPIPE would hang the exit), and
+      // a destination that failed last time has lost its lines already.
+      if (ended || failing || buffered(boom) === 0) return
+
+      try {
+        boom.flushSync()
+      } catch (error) {
+        onError(error as Error)
+      }
+    },
+    async end() {
+      if (ended) return
+
+      await writer.flush()
+      ended = true
+      forget(writer)
+      await new Promise<void>((resolve) => {
+        boom.once("close", () => resolve())
+        boom.once("error", () => resolve())
+        boom.end()
+      })
+    }
+  }
+
+  remember(writer)
+  flushAllOnExit()
+
+  return writer
+}
+
+/** Bytes sonic-boom holds that have not reached the destination (its own counter). */
+function buffered(boom: InstanceType<typeof SonicBoom>): number {
+  return (boom as unknown as {_len: number})._len
+}
