@@ -34,6 +34,8 @@ export default class PgsqlAdapter implements PubSubAdapter {
   private readonly channel: string
   private client: PgClient | undefined
   private readonly partial = new Map<string, string[]>()
+  /** Publishes run one after another on the one connection (pg deprecates overlapping queries). */
+  private publishing: Promise<void> = Promise.resolve()
 
   constructor({connection = {}, channel = "velocious_websocket_events"}: PgsqlAdapterOptions = {}) {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`PgsqlAdapter: channel must be a lower-case SQL identifier (letters, digits, _), got '${channel}'`)
@@ -60,8 +62,16 @@ export default class PgsqlAdapter implements PubSubAdapter {
     this.client = client
   }
 
-  async publish(message: PubSubMessage): Promise<void> {
-    if (!this.client) throw new Error("PgsqlAdapter#publish() before start()")
+  publish(message: PubSubMessage): Promise<void> {
+    const run = this.publishing.then(() => this.send(message))
+
+    this.publishing = run.catch(() => undefined)
+
+    return run
+  }
+
+  private async send(message: PubSubMessage): Promise<void> {
+    if (!this.client) throw new Error("PgsqlAdapter#publish() before start() or after close()")
 
     const data = Buffer.from(JSON.stringify(message), "utf8").toString("base64")
     const id = randomUUID()
@@ -87,7 +97,11 @@ export default class PgsqlAdapter implements PubSubAdapter {
     let parts = this.partial.get(chunk.i)
 
     if (chunk.c === 1) return JSON.parse(Buffer.from(chunk.d, "base64").toString("utf8")) as PubSubMessage
-    if (!parts) this.partial.set(chunk.i, parts = [])
+    if (!parts) {
+      // A publisher that died mid-message leaves its chunks behind: keep the newest 1,000 partial messages.
+      if (this.partial.size >= 1000) this.partial.delete(this.partial.keys().next().value as string)
+      this.partial.set(chunk.i, parts = [])
+    }
 
     parts[chunk.n] = chunk.d
     if (parts.filter((part) => part !== undefined).length < chunk.c) return undefined
