@@ -54,8 +54,13 @@ async function jobFiles(directory: string): Promise<string[]> {
   return files.sort()
 }
 
-/** Imports every job in the app's src/jobs (JavaScript or TypeScript) and registers its default export. */
+// Jobs the framework itself enqueues (deliverLater()); each module registers its job when imported.
+const frameworkJobModules = ["../mailer/mail-delivery-job.js"]
+
+/** Imports the framework's jobs and every job in the app's src/jobs (JavaScript or TypeScript), registering each default export. */
 export async function loadAppJobs(configuration: Configuration): Promise<string[]> {
+  for (const module of frameworkJobModules) await import(module)
+
   const files = await jobFiles(path.join(configuration.getDirectory(), jobsDirectory))
   const names: string[] = []
 

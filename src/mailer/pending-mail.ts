@@ -36,6 +36,6 @@ export default class PendingMail {
 
     assertSerializable(mail)
 
-    return await enqueueMail(mail)
+    return await enqueueMail(mail, this.mailer.getConfiguration())
   }
 }
