@@ -1,7 +1,7 @@
-import fs from "node:fs/promises"
 import path from "node:path"
 import {pathToFileURL} from "node:url"
 import type Configuration from "../configuration.js"
+import {appSourceFiles} from "../utils/app-source-files.js"
 import {registerTypeScriptFor} from "../utils/typescript-loader.js"
 
 export const jobsDirectory = "src/jobs"
@@ -40,20 +40,6 @@ export function registeredJobNames(): string[] {
   return [...registered.keys()].sort()
 }
 
-async function jobFiles(directory: string): Promise<string[]> {
-  const entries = await fs.readdir(directory, {withFileTypes: true}).catch(() => [])
-  const files: string[] = []
-
-  for (const entry of entries) {
-    const full = path.join(directory, entry.name)
-
-    if (entry.isDirectory()) files.push(...await jobFiles(full))
-    else if (/\.(js|mjs|ts|mts)$/.test(entry.name) && !entry.name.endsWith(".d.ts") && !/[-.](spec|test)\./.test(entry.name)) files.push(full)
-  }
-
-  return files.sort()
-}
-
 // Jobs the framework itself enqueues (deliverLater()); each module registers its job when imported.
 const frameworkJobModules = ["../mailer/mail-delivery-job.js"]
 
@@ -61,7 +47,7 @@ const frameworkJobModules = ["../mailer/mail-delivery-job.js"]
 export async function loadAppJobs(configuration: Configuration): Promise<string[]> {
   for (const module of frameworkJobModules) await import(module)
 
-  const files = await jobFiles(path.join(configuration.getDirectory(), jobsDirectory))
+  const files = await appSourceFiles(path.join(configuration.getDirectory(), jobsDirectory))
   const names: string[] = []
 
   await registerTypeScriptFor(files)
