@@ -3,12 +3,18 @@ import {PayloadTooLargeError} from "./errors.js"
 
 const emptyBody = Buffer.alloc(0)
 
+/** A request that arrives whole (a websocket request message) carries its body here instead of as a stream. */
+export const bodyInHand = Symbol("velocious.http.bodyInHand")
+
 /**
  * Reads the whole body, refusing one over `limit` bytes: at once when Content-Length says so,
  * otherwise as soon as the received bytes pass it (chunked uploads have no length up front).
  */
 export function readBody(request: IncomingMessage, limit: number): Buffer | Promise<Buffer> {
   const {headers} = request
+  const inHand = (request as {[bodyInHand]?: Buffer})[bodyInHand]
+
+  if (inHand !== undefined) return inHand.length > limit ? Promise.reject(new PayloadTooLargeError(limit)) : inHand
 
   // Most requests (GET, HEAD) carry no body at all: skip the stream and the promise.
   if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) return emptyBody

@@ -1,5 +1,5 @@
 import type {IncomingHttpHeaders, IncomingMessage, ServerResponse} from "node:http"
-import {PassThrough} from "node:stream"
+import {bodyInHand} from "../read-body.js"
 
 export interface WebsocketRequestMessage {
   method?: string
@@ -14,38 +14,46 @@ export interface WebsocketResponseParts {
   body: string
 }
 
+/** The upgrade request's headers that describe the request, not the socket; worked out once per connection. */
+export function baseHeadersFor(upgrade: IncomingMessage): IncomingHttpHeaders {
+  const headers: IncomingHttpHeaders = {}
+
+  for (const [name, value] of Object.entries(upgrade.headers)) {
+    if (!name.startsWith("sec-websocket") && name !== "upgrade" && name !== "connection") headers[name] = value
+  }
+  headers.accept = "application/json"
+
+  return headers
+}
+
 /**
  * Turns a websocket request message into the IncomingMessage/ServerResponse pair the HTTP
  * request handler takes, so a websocket request runs the same router, params, cookies,
  * callbacks and error responses as HTTP. The upgrade request's headers (cookies, auth) are
- * the base; the message's own headers override them.
+ * the base (baseHeadersFor(), once per connection); the message's own headers override them.
  */
-export function adaptRequest(upgrade: IncomingMessage, message: WebsocketRequestMessage, onResponse: (parts: WebsocketResponseParts) => void): {incoming: IncomingMessage, outgoing: ServerResponse} {
+export function adaptRequest(baseHeaders: IncomingHttpHeaders, upgrade: IncomingMessage, message: WebsocketRequestMessage, onResponse: (parts: WebsocketResponseParts) => void): {incoming: IncomingMessage, outgoing: ServerResponse} {
   const body = message.body === undefined || message.body === null ? undefined : Buffer.from(typeof message.body === "string" ? message.body : JSON.stringify(message.body), "utf8")
-  const headers: IncomingHttpHeaders = {}
+  const headers: IncomingHttpHeaders = {...baseHeaders}
 
-  for (const [name, value] of Object.entries(upgrade.headers)) {
-    // Upgrade-only headers describe the socket, not this request.
-    if (!name.startsWith("sec-websocket") && name !== "upgrade" && name !== "connection") headers[name] = value
-  }
-  headers.accept = "application/json"
   if (body) {
     headers["content-type"] = typeof message.body === "string" ? "text/plain; charset=utf-8" : "application/json"
     headers["content-length"] = String(body.length)
   }
-  for (const [name, value] of Object.entries(message.headers || {})) headers[name.toLowerCase()] = String(value)
+  if (message.headers) {
+    for (const name in message.headers) headers[name.toLowerCase()] = String(message.headers[name])
+  }
 
-  const stream = new PassThrough()
-
-  stream.end(body)
-
-  const incoming = Object.assign(stream, {
+  // Not a stream: the body is already here, and readBody() takes it as it is (a PassThrough per
+  // request was a measurable part of a websocket round trip).
+  const incoming = {
     method: String(message.method || "GET").toUpperCase(),
     url: message.path || "/",
     headers,
     socket: upgrade.socket,
-    httpVersion: "1.1"
-  }) as unknown as IncomingMessage
+    httpVersion: "1.1",
+    [bodyInHand]: body
+  } as unknown as IncomingMessage
 
   const outgoing = {
     statusCode: 200,

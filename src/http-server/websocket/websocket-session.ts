@@ -1,10 +1,10 @@
-import type {IncomingMessage, ServerResponse} from "node:http"
+import type {IncomingHttpHeaders, IncomingMessage, ServerResponse} from "node:http"
 import type {WebSocket} from "ws"
 import type Configuration from "../../configuration.js"
 import Logger from "../../logger.js"
 import type Request from "../request.js"
 import WebsocketChannel, {type WebsocketSubscription} from "../websocket-channel.js"
-import {adaptRequest, type WebsocketRequestMessage} from "./websocket-request.js"
+import {adaptRequest, baseHeadersFor, type WebsocketRequestMessage} from "./websocket-request.js"
 import type {WebsocketLimits} from "./websocket-limits.js"
 
 export type Dispatch = (incoming: IncomingMessage, outgoing: ServerResponse) => void
@@ -18,6 +18,7 @@ export default class WebsocketSession {
   private readonly socket: WebSocket
   private readonly upgrade: IncomingMessage
   private readonly request: Request
+  private baseHeaders: IncomingHttpHeaders | undefined
   private readonly configuration: Configuration
   private readonly dispatch: Dispatch
   private readonly limits: WebsocketLimits
@@ -97,7 +98,7 @@ export default class WebsocketSession {
     // The handler always answers, but an action may never settle: the client still gets its answer.
     const timer = setTimeout(() => answer({statusCode: 504, headers: {}, body: JSON.stringify({error: `No response within ${this.limits.requestTimeoutMs}ms`})}), this.limits.requestTimeoutMs)
     const run = () => {
-      const {incoming, outgoing} = adaptRequest(this.upgrade, message as WebsocketRequestMessage, (parts) => answer({...parts}))
+      const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, (parts) => answer({...parts}))
 
       this.dispatch(incoming, outgoing)
     }
