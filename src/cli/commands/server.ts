@@ -1,6 +1,7 @@
 import type {CommandContext} from "../command.js"
 import {defaultHost, defaultMaxBodyBytes, defaultPort} from "../../http-server/http-server.js"
 import {startAppServer} from "../../http-server/start-app-server.js"
+import {waitForStopSignal, wholeNumberOption} from "../support/command-options.js"
 
 export class ServerOptionError extends Error {
   override name = "ServerOptionError"
@@ -16,30 +17,14 @@ function numberOption(value: unknown, name: string, fallback: number): number {
   return number
 }
 
-function workersOption(value: unknown): number | undefined {
-  if (value === undefined) return undefined
-
-  const number = Number(value)
-
-  if (!Number.isInteger(number) || number < 1) throw new ServerOptionError(`--workers must be a whole number of at least 1, got '${String(value)}'`)
-
-  return number
-}
-
 /** Serves the app until SIGTERM/SIGINT, then drains in-flight requests (in every worker) and exits. */
 export default async function serverCommand({cwd, values, stdout}: CommandContext): Promise<number> {
   const host = (values.host as string | undefined) || defaultHost
   const port = numberOption(values.port, "port", defaultPort)
   const maxBodyBytes = Math.floor(numberOption(values["max-body-mb"], "max-body-mb", defaultMaxBodyBytes / 1024 / 1024) * 1024 * 1024)
-  const workers = workersOption(values.workers)
+  const workers = wholeNumberOption(values.workers, "workers", 1, ServerOptionError)
   // Signals that arrive while booting are kept, so a quick SIGTERM still drains and exits 0.
-  let received: string | undefined
-  let onSignal: ((signal: string) => void) | undefined
-  const onTerm = () => { received ||= "SIGTERM"; onSignal?.(received) }
-  const onInt = () => { received ||= "SIGINT"; onSignal?.(received) }
-
-  process.on("SIGTERM", onTerm)
-  process.on("SIGINT", onInt)
+  const stop = waitForStopSignal()
 
   try {
     const {server, configuration, port: boundPort, workers: workerCount, clustered} = await startAppServer({directory: cwd, host, port, maxBodyBytes, workers})
@@ -47,10 +32,7 @@ export default async function serverCommand({cwd, values, stdout}: CommandContex
 
     stdout.write(`Velocious listening on http://${host}:${boundPort} (${configuration.getEnvironment()}, ${processes})\n`)
 
-    const signal = await new Promise<string>((resolve) => {
-      if (received) resolve(received)
-      else onSignal = resolve
-    })
+    const signal = await stop.signal
 
     stdout.write(`${signal}: finishing in-flight requests\n`)
     await server.stop()
@@ -59,7 +41,6 @@ export default async function serverCommand({cwd, values, stdout}: CommandContex
 
     return 0
   } finally {
-    process.off("SIGTERM", onTerm)
-    process.off("SIGINT", onInt)
+    stop.dispose()
   }
 }
