@@ -1,11 +1,16 @@
 import {lines, TempApp} from "./temp-app.js"
 
-/** An app without a database: routes, controllers and views exercising the HTTP layer. */
-export function writeServerApp(app: TempApp): void {
+/** The configuration of an app without a database: quiet console, a cookie secret for encrypted cookies. */
+export function writeDatabaseFreeConfiguration(app: TempApp): void {
   app.write("src/config/configuration.js", lines(
     "import Configuration from \"velocious/build/src/configuration.js\"",
     "export default new Configuration({logging: {console: false}, cookieSecret: \"a test secret that is long enough\"})"
   ))
+}
+
+/** An app without a database: routes, controllers and views exercising the HTTP layer. */
+export function writeServerApp(app: TempApp): void {
+  writeDatabaseFreeConfiguration(app)
   app.write("src/config/routes.js", lines(
     "import Routes from \"velocious/build/src/routes/index.js\"",
     "const routes = new Routes()",

@@ -1,11 +1,10 @@
+import {writeDatabaseFreeConfiguration} from "../../http/support/server-app.js"
 import {lines, type TempApp} from "../../http/support/temp-app.js"
 
 /** Routes and controllers the websocket specs call: the README's /api/version and /api/broadcast-event, plus failures. */
 export function writeWebsocketApp(app: TempApp, configurationSource?: string): void {
-  app.write("src/config/configuration.js", configurationSource || lines(
-    "import Configuration from \"velocious/build/src/configuration.js\"",
-    "export default new Configuration({logging: {console: false}, cookieSecret: \"a test secret that is long enough\"})"
-  ))
+  if (configurationSource) app.write("src/config/configuration.js", configurationSource)
+  else writeDatabaseFreeConfiguration(app)
   app.write("src/config/routes.js", lines(
     "import Routes from \"velocious/build/src/routes/index.js\"",
     "const routes = new Routes()",
