@@ -1,5 +1,6 @@
 import type Configuration from "../configuration.js"
 import {configuredLocales} from "../database/record/translations/locale.js"
+import {parseCookieHeader} from "../cookies/parse-cookie-header.js"
 import {checkKeys} from "../utils/check-keys.js"
 
 /** Where a request's locale comes from, tried in this order; `false` turns a source off. */
@@ -19,16 +20,35 @@ interface LocaleSources {
 
 const optionKeys = ["param", "cookie", "acceptLanguage"]
 
+interface LocaleSettings {
+  options: RequestLocaleOptions
+  /** Lower-cased configured locale → as configured. */
+  known: Map<string, string>
+}
+
+// Every request asks; a configuration's options are frozen, so the check and the lookup table are made once.
+const settingsByConfiguration = new WeakMap<Configuration, LocaleSettings>()
+
+function settingsFor(configuration: Configuration): LocaleSettings {
+  let settings = settingsByConfiguration.get(configuration)
+
+  if (!settings) {
+    const options = (configuration.options.requestLocale || {}) as RequestLocaleOptions
+
+    checkKeys(options, optionKeys, "requestLocale")
+    settings = {options, known: new Map(configuredLocales(configuration).map((locale) => [locale.toLowerCase(), locale]))}
+    settingsByConfiguration.set(configuration, settings)
+  }
+
+  return settings
+}
+
 /**
  * The locale a request asks for, if it is one of the configured locales (so a request can't
  * pick an arbitrary string); undefined means "use the configured locale".
  */
 export function requestLocale(configuration: Configuration, {params, header}: LocaleSources): string | undefined {
-  const options = (configuration.options.requestLocale || {}) as RequestLocaleOptions
-
-  checkKeys(options, optionKeys, "requestLocale")
-
-  const known = new Map(configuredLocales(configuration).map((locale) => [locale.toLowerCase(), locale]))
+  const {options, known} = settingsFor(configuration)
   const pick = (candidate: unknown): string | undefined => typeof candidate === "string" ? matchLocale(candidate, known) : undefined
   const paramName = options.param ?? "locale"
   const cookieName = options.cookie ?? "locale"
@@ -63,21 +83,7 @@ function matchLocale(candidate: string, known: Map<string, string>): string | un
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
-
-  for (const part of header.split(";")) {
-    const index = part.indexOf("=")
-
-    if (index !== -1 && part.slice(0, index).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(index + 1).trim())
-      } catch {
-        return undefined
-      }
-    }
-  }
-
-  return undefined
+  return parseCookieHeader(header).find((cookie) => cookie.name === name)?.value
 }
 
 /** Accept-Language entries by descending q (stable for equal q), without q=0. */
