@@ -32,6 +32,7 @@ export default class BackgroundJobsMain {
   private dispatchAgain = false
   private completions: {id: string, claimToken: string}[] = []
   private flushScheduled = false
+  private flushing: Promise<void> | undefined
   private stopped = false
   private readonly onError: (error: unknown) => void
 
@@ -74,6 +75,8 @@ export default class BackgroundJobsMain {
   async stop(): Promise<void> {
     this.stopped = true
     if (this.pollTimer) clearInterval(this.pollTimer)
+    // One in flight may have started before the last completions arrived: wait for it, then write the rest.
+    await this.flushCompletions().catch(() => undefined)
     await this.flushCompletions()
     for (const socket of this.sockets) socket.destroy()
     await new Promise<void>((resolve) => this.server ? this.server.close(() => resolve()) : resolve())
@@ -129,9 +132,13 @@ export default class BackgroundJobsMain {
     await this.store.fail({job: known, error: message.error, stack: message.stack})
   }
 
-  /** Completions are written in batches: one UPDATE per turn of the event loop, not one per job. */
+  /**
+   * Completions are written in batches, with one UPDATE in flight at a time: what arrives while
+   * one is being written goes into the next. Every write is a commit, and concurrent small commits
+   * take connections and WAL flushes from the claims that hand out the next jobs.
+   */
   private scheduleFlush(): void {
-    if (this.flushScheduled) return
+    if (this.flushScheduled || this.flushing) return
 
     this.flushScheduled = true
     setImmediate(() => {
@@ -140,7 +147,15 @@ export default class BackgroundJobsMain {
     })
   }
 
-  private async flushCompletions(): Promise<void> {
+  private flushCompletions(): Promise<void> {
+    if (!this.flushing) {
+      this.flushing = this.writeCompletions().finally(() => { this.flushing = undefined })
+    }
+
+    return this.flushing
+  }
+
+  private async writeCompletions(): Promise<void> {
     while (this.completions.length > 0) {
       const batch = this.completions.splice(0, 500)
 

@@ -5,6 +5,7 @@ import type {BackgroundJobsSettings} from "./settings.js"
 let socket: net.Socket | undefined
 let socketKey = ""
 let quietUntil = 0
+let nudgePending = false
 
 /**
  * Tells the main a job is waiting, so it dispatches now instead of at its next poll. Best
@@ -38,7 +39,15 @@ export function notifyMain(settings: BackgroundJobsSettings): void {
     socketKey = key
   }
 
-  send(socket, {type: "enqueued"})
+  // Enqueues in the same turn of the event loop share one nudge: the main claims everything due
+  // anyway, and a write per job costs both processes a syscall and the main a dispatch.
+  if (nudgePending) return
+
+  nudgePending = true
+  setImmediate(() => {
+    nudgePending = false
+    if (socket && !socket.destroyed) send(socket, {type: "enqueued"})
+  })
 }
 
 /** Closes the nudge connection (tests and commands that want to exit promptly). */
