@@ -137,7 +137,7 @@ try {
 async function comparisons() {
   console.log(`Load client: ${describeClient()}`)
 
-  const hello = await compare("GET /hello → {hello: \"world\"}", ["velocious", "raw-hello", "fastify", "express"], "/hello")
+  const hello = await compare("GET /hello → {hello: \"world\"}", ["velocious", "raw-hello", "raw-hello-als", "fastify", "express"], "/hello")
   // Second row: the servers with request logging on (raw node:http again, as the same run's baseline).
   const helloLogged = await compare("GET /hello with request logging (Velocious: logging: {console: true, file: true}; Fastify: logger: true)", ["velocious+log", "raw-hello", "fastify+log"], "/hello")
   const tasks = await compare("GET /tasks → 20 rows as JSON", ["velocious", "raw-tasks"], "/tasks")
@@ -153,6 +153,11 @@ async function comparisons() {
   // Not targets; the same comparisons by server CPU per request (raw's cost / ours).
   console.log("\nBy server CPU per request (informational)")
   console.log(`${"hello: velocious vs raw node:http".padEnd(40)} ${(hello["raw-hello"].cpuPerRequest / hello.velocious.cpuPerRequest).toFixed(2)}×`)
+  // raw-hello-als is raw node:http with one AsyncLocalStorage.run() per request: on Node 20 that
+  // turns on async_hooks for every promise and socket write in the process, which any server
+  // that gives each request its own async context (Velocious pins a database connection) pays.
+  console.log(`${"hello: raw + AsyncLocalStorage vs raw".padEnd(40)} ${(hello["raw-hello"].cpuPerRequest / hello["raw-hello-als"].cpuPerRequest).toFixed(2)}×`)
+  console.log(`${"hello: velocious vs raw + AsyncLocalStorage".padEnd(40)} ${(hello["raw-hello-als"].cpuPerRequest / hello.velocious.cpuPerRequest).toFixed(2)}×`)
   console.log(`${"hello: velocious vs fastify".padEnd(40)} ${(hello.fastify.cpuPerRequest / hello.velocious.cpuPerRequest).toFixed(2)}×`)
   console.log(`${"hello, logging on: vs raw".padEnd(40)} ${(helloLogged["raw-hello"].cpuPerRequest / helloLogged["velocious+log"].cpuPerRequest).toFixed(2)}×`)
   console.log(`${"logging's cost, hello (CPU)".padEnd(40)} ${helloLogged["velocious+log"].cpuPerRequest.toFixed(1)} against ${hello.velocious.cpuPerRequest.toFixed(1)} µs/req (+${((helloLogged["velocious+log"].cpuPerRequest / hello.velocious.cpuPerRequest - 1) * 100).toFixed(0)}%, target ≤ 10% of throughput)`)

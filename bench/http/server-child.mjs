@@ -31,6 +31,17 @@ const sides = {
       }
     })
   },
+  // raw-hello with one AsyncLocalStorage context per request, as Velocious keeps one to pin the
+  // request's database connection: on Node 20 that enables async_hooks process-wide.
+  async "raw-hello-als"() {
+    const {AsyncLocalStorage} = await import("node:async_hooks")
+    const storage = new AsyncLocalStorage()
+
+    return rawServer((request, response) => storage.run({}, () => {
+      response.writeHead(200, {"content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(hello)})
+      response.end(hello)
+    }))
+  },
   async "raw-tasks"() {
     const {default: Database} = await import("better-sqlite3")
     const database = new Database(process.env.BENCH_SQLITE_FILE)

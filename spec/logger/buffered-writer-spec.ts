@@ -1,0 +1,80 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import {describe, it, expect} from "velocious/build/src/testing/test.js"
+import {bufferedWriter} from "velocious/build/src/logger/buffered-writer.js"
+
+function temporaryLog(): {file: string, fd: number, cleanup: () => void} {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-buffered-writer-"))
+  const file = path.join(directory, "test.log")
+  const fd = fs.openSync(file, "a")
+
+  return {file, fd, cleanup: () => fs.rmSync(directory, {recursive: true, force: true})}
+}
+
+const waitFor = async (condition: () => boolean, timeoutMs = 2000) => {
+  const deadline = Date.now() + timeoutMs
+
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+describe("logger: the buffered writer", () => {
+  it("writes every line in order, whether many arrive in one turn or one per turn, multi-byte text included", async () => {
+    const log = temporaryLog()
+    const writer = bufferedWriter({name: "test", fd: log.fd, onError: (error) => { throw error }})
+    const expected: string[] = []
+
+    try {
+      // One turn: far past a batch, lines of varied lengths.
+      for (let index = 0; index < 5000; index++) {
+        const line = `line ${index} ${"é€🚀".repeat(index % 7)} ${"x".repeat(index % 300)}\n`
+
+        expected.push(line)
+        writer.write(line)
+      }
+      // Then one line per turn of the event loop.
+      for (let index = 0; index < 50; index++) {
+        const line = `later ${index}\n`
+
+        expected.push(line)
+        writer.write(line)
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+
+      await writer.flush()
+      expect(fs.readFileSync(log.file, "utf8")).toEqual(expected.join(""))
+    } finally {
+      await writer.end()
+      log.cleanup()
+    }
+  })
+
+  it("gets a lone line to the destination without a flush (a quiet server's lines show up promptly)", async () => {
+    const log = temporaryLog()
+    const writer = bufferedWriter({name: "test", fd: log.fd, onError: (error) => { throw error }})
+
+    try {
+      writer.write("only line\n")
+      await waitFor(() => fs.readFileSync(log.file, "utf8") !== "")
+      expect(fs.readFileSync(log.file, "utf8")).toEqual("only line\n")
+    } finally {
+      await writer.end()
+      log.cleanup()
+    }
+  })
+
+  it("writes lines still waiting for their batch when flushed synchronously (process exit)", async () => {
+    const log = temporaryLog()
+    const writer = bufferedWriter({name: "test", fd: log.fd, onError: (error) => { throw error }})
+
+    try {
+      writer.write("first\n")
+      writer.write("second\n")
+      writer.flushSync()
+      expect(fs.readFileSync(log.file, "utf8")).toEqual("first\nsecond\n")
+    } finally {
+      await writer.end()
+      log.cleanup()
+    }
+  })
+})
