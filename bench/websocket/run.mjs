@@ -4,12 +4,13 @@
 // subscribers (p50/p99 latency and deliveries/s), in-process and through Redis.
 //
 //   npm run bench:websocket     # BENCH_SECONDS=3 BENCH_ROUNDS=3 BENCH_SUBSCRIBERS=1000
-import {fork} from "node:child_process"
+import {execFileSync, fork} from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 import WebSocket, {WebSocketServer} from "ws"
+import {clientCore, describeClient, pinServer} from "../http/client.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const packageRoot = path.resolve(here, "../..")
@@ -18,6 +19,7 @@ const rounds = Number(process.env.BENCH_ROUNDS || 3)
 const subscriberCount = Number(process.env.BENCH_SUBSCRIBERS || 1000)
 
 if (process.argv[2] === "server") await serve(process.argv[3])
+else if (process.argv[2] === "client") await clientProcess(process.argv[3], Number(process.argv[4]), Number(process.argv[5]))
 else await main()
 
 function writeApp(websocketEvents) {
@@ -60,12 +62,16 @@ async function serve(side) {
     await new Promise((resolve) => server.once("listening", resolve))
     port = server.address().port
   } else {
-    const {startAppServer} = await import(path.join(packageRoot, "build/src/http-server/start-app-server.js"))
-    const started = await startAppServer({directory: process.env.BENCH_APP_DIRECTORY, port: 0, workers: 1})
+    // What each worker of `velocious server` runs, in this process, so its CPU time is the server's
+    // (bench:http does the same).
+    const {bootInProcess} = await import(path.join(packageRoot, "build/src/http-server/start-app-server.js"))
+    const started = await bootInProcess({directory: process.env.BENCH_APP_DIRECTORY, host: "127.0.0.1", port: 0})
 
     port = started.port
   }
 
+  // CPU the server spent, so a round trip's cost can be compared when req/s is set by something else.
+  process.on("message", (message) => { if (message === "cpu") process.send({cpu: process.cpuUsage()}) })
   process.send({port})
 }
 
@@ -73,11 +79,17 @@ function startServer(side, websocketEvents = {adapter: "in-process"}) {
   const directory = writeApp(websocketEvents)
   const child = fork(fileURLToPath(import.meta.url), ["server", side], {cwd: directory, env: {...process.env, VELOCIOUS_ENV: "production", BENCH_APP_DIRECTORY: directory}, stdio: ["ignore", "inherit", "inherit", "ipc"]})
 
+  pinServer(child.pid)
+
   process.on("exit", () => child.kill("SIGKILL"))
 
   return new Promise((resolve, reject) => {
     child.once("message", ({port}) => resolve({
       url: `ws://127.0.0.1:${port}/websocket`,
+      cpuMicroseconds: () => new Promise((answered) => {
+        child.once("message", ({cpu}) => answered(cpu.user + cpu.system))
+        child.send("cpu")
+      }),
       stop: () => new Promise((stopped) => {
         child.once("exit", stopped)
         child.kill("SIGKILL")
@@ -97,9 +109,15 @@ function open(url) {
   })
 }
 
-/** Each connection sends a request, waits for its response, and sends the next, for `durationMs`. */
-async function roundTrips(url, connections, durationMs) {
+/**
+ * Each connection sends a request, waits for its response, and sends the next, for `durationMs`.
+ * Runs in a process of its own (pinned to the client core, like bench:http's load client): in
+ * this process it would share an event loop, and a core, with nothing else but still be the
+ * slower side against raw ws, whose work per message is the client's own.
+ */
+async function clientProcess(url, connections, durationMs) {
   const sockets = await Promise.all(Array.from({length: connections}, () => open(url)))
+  const cpuBefore = process.cpuUsage()
   const deadline = performance.now() + durationMs
   let count = 0
 
@@ -120,11 +138,27 @@ async function roundTrips(url, connections, durationMs) {
     next()
   })))
 
-  const started = deadline - durationMs
+  const elapsedMs = performance.now() - (deadline - durationMs)
+  const cpu = process.cpuUsage(cpuBefore)
 
   for (const socket of sockets) socket.terminate()
+  process.send({count, rate: count / (elapsedMs / 1000), clientCpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs})
+  process.exit(0)
+}
 
-  return count / ((performance.now() - started) / 1000)
+function roundTrips(url, connections, durationMs) {
+  const child = fork(fileURLToPath(import.meta.url), ["client", url, String(connections), String(durationMs)], {stdio: ["ignore", "inherit", "inherit", "ipc"]})
+
+  if (pinning()) execFileSync("taskset", ["-pc", String(clientCore), String(child.pid)], {stdio: "ignore"})
+
+  return new Promise((resolve, reject) => {
+    child.once("message", resolve)
+    child.once("exit", (code) => reject(new Error(`websocket client exited with ${code}`)))
+  })
+}
+
+function pinning() {
+  return describeClient().includes("pinned to core")
 }
 
 async function compareRoundTrips(connections) {
@@ -134,12 +168,26 @@ async function compareRoundTrips(connections) {
   for (const side of Object.keys(servers)) await roundTrips(servers[side].url, connections, 500)
   for (let round = 0; round < rounds; round++) {
     for (const side of round % 2 === 0 ? ["velocious", "raw-ws"] : ["raw-ws", "velocious"]) {
-      best[side] = Math.max(best[side] || 0, await roundTrips(servers[side].url, connections, seconds * 1000))
+      const cpuBefore = await servers[side].cpuMicroseconds()
+      const result = await roundTrips(servers[side].url, connections, seconds * 1000)
+      const cpuPerRoundTrip = (await servers[side].cpuMicroseconds() - cpuBefore) / result.count
+      const previous = best[side]
+
+      best[side] = {
+        ...(!previous || result.rate > previous.rate ? result : previous),
+        cpuPerRoundTrip: Math.min(previous?.cpuPerRoundTrip ?? Infinity, cpuPerRoundTrip)
+      }
     }
   }
   for (const server of Object.values(servers)) await server.stop()
 
-  console.log(`round trips, ${String(connections).padStart(2)} connection(s): velocious ${Math.round(best.velocious)}/s, raw ws ${Math.round(best["raw-ws"])}/s, ratio ${(best.velocious / best["raw-ws"]).toFixed(2)}x`)
+  const {velocious, "raw-ws": raw} = best
+  const percent = (share) => `${(share * 100).toFixed(0)}%`
+
+  console.log(`round trips, ${String(connections).padStart(2)} connection(s): velocious ${Math.round(velocious.rate)}/s, raw ws ${Math.round(raw.rate)}/s, ratio ${(velocious.rate / raw.rate).toFixed(2)}x (target >= 0.70x); server CPU µs per round trip ${velocious.cpuPerRoundTrip.toFixed(1)} against ${raw.cpuPerRoundTrip.toFixed(1)} (${(raw.cpuPerRoundTrip / velocious.cpuPerRoundTrip).toFixed(2)}x); client CPU ${percent(velocious.clientCpuShare)} / ${percent(raw.clientCpuShare)}`)
+  for (const [side, result] of Object.entries(best)) {
+    if (result.clientCpuShare >= 0.9) console.log(`WARNING: ${side}: the client used ${percent(result.clientCpuShare)} of a core, so it may have set that rate; compare by server CPU instead`)
+  }
 }
 
 async function fanOut(name, websocketEvents) {
@@ -185,6 +233,7 @@ async function fanOut(name, websocketEvents) {
 }
 
 async function main() {
+  console.log(`Client: its own process; ${describeClient().replace(/^[^;]*; /, "")}`)
   await compareRoundTrips(1)
   await compareRoundTrips(50)
   await fanOut("in-process", {adapter: "in-process"})

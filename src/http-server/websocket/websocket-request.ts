@@ -55,32 +55,50 @@ export function adaptRequest(baseHeaders: IncomingHttpHeaders, upgrade: Incoming
     [bodyInHand]: body
   } as unknown as IncomingMessage
 
-  const outgoing = {
-    statusCode: 200,
-    headersSent: false,
-    writableEnded: false,
-    headers: {} as Record<string, string | string[]>,
-    writeHead(status: number, written: Record<string, string | string[]>) {
-      this.statusCode = status
-      this.headers = {...written}
-      delete this.headers["content-length"]
-      delete this.headers.connection
-      this.headersSent = true
-
-      return this
-    },
-    end(content?: string | Buffer) {
-      if (this.writableEnded) return this
-
-      this.writableEnded = true
-      onResponse({statusCode: this.statusCode, headers: this.headers, body: content === undefined ? "" : typeof content === "string" ? content : content.toString("utf8")})
-
-      return this
-    },
-    destroy() {
-      if (!this.writableEnded) this.end()
-    }
-  }
+  const outgoing = new WebsocketOutgoing(onResponse)
 
   return {incoming, outgoing: outgoing as unknown as ServerResponse}
+}
+
+/**
+ * The part of ServerResponse the request handler uses (writeResponse() and its error paths), as
+ * a class: methods on the prototype, not three new closures per request.
+ */
+class WebsocketOutgoing {
+  statusCode = 200
+  headersSent = false
+  writableEnded = false
+  headers: Record<string, string | string[]> = {}
+  private readonly onResponse: (parts: WebsocketResponseParts) => void
+
+  constructor(onResponse: (parts: WebsocketResponseParts) => void) {
+    this.onResponse = onResponse
+  }
+
+  writeHead(status: number, written: Record<string, string | string[]>): this {
+    const headers: Record<string, string | string[]> = {}
+
+    // Framing headers describe the HTTP connection, which a websocket response does not have.
+    for (const name in written) {
+      if (name !== "content-length" && name !== "connection") headers[name] = written[name]
+    }
+    this.statusCode = status
+    this.headers = headers
+    this.headersSent = true
+
+    return this
+  }
+
+  end(content?: string | Buffer): this {
+    if (this.writableEnded) return this
+
+    this.writableEnded = true
+    this.onResponse({statusCode: this.statusCode, headers: this.headers, body: content === undefined ? "" : typeof content === "string" ? content : content.toString("utf8")})
+
+    return this
+  }
+
+  destroy(): void {
+    if (!this.writableEnded) this.end()
+  }
 }

@@ -88,17 +88,17 @@ export default class WebsocketSession {
     if (typeof message.path !== "string" || !message.path.startsWith("/")) return this.sendJson({type: "error", id, error: "A request needs a path starting with /"})
 
     let answered = false
-    const answer = (reply: Record<string, unknown>) => {
+    const answer = (statusCode: number, headers: Record<string, string | string[]>, body: string) => {
       if (answered) return
 
       answered = true
       clearTimeout(timer)
-      this.sendJson({type: "response", id, ...reply})
+      this.sendJson({type: "response", id, statusCode, headers, body})
     }
     // The handler always answers, but an action may never settle: the client still gets its answer.
-    const timer = setTimeout(() => answer({statusCode: 504, headers: {}, body: JSON.stringify({error: `No response within ${this.limits.requestTimeoutMs}ms`})}), this.limits.requestTimeoutMs)
+    const timer = setTimeout(() => answer(504, {}, JSON.stringify({error: `No response within ${this.limits.requestTimeoutMs}ms`})), this.limits.requestTimeoutMs)
     const run = () => {
-      const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, (parts) => answer({...parts}))
+      const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, (parts) => answer(parts.statusCode, parts.headers, parts.body))
 
       this.dispatch(incoming, outgoing)
     }
