@@ -2,7 +2,7 @@
 
 /** The part of WebsocketClient (http-client/websocket-client.js) frontend models use. */
 export interface WebsocketClientLike {
-  post(path: string, body?: unknown): Promise<{statusCode: number, json(): any}>
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{statusCode: number, json(): any}>
 }
 
 export interface FrontendModelTransportOptions {
@@ -10,7 +10,7 @@ export interface FrontendModelTransportOptions {
   baseUrl?: string
   /** Send commands over this websocket instead of fetch (the server routes them the same way). */
   websocketClient?: WebsocketClientLike
-  /** Extra request headers for fetch (an auth token, a CSRF header); a function is asked per request. */
+  /** Extra request headers (an auth token, a CSRF header), over fetch and websocket alike; a function is asked per request. */
   headers?: Record<string, string> | (() => Record<string, string>)
   /** fetch's credentials mode; default "same-origin", so the session cookie goes along. */
   credentials?: "omit" | "same-origin" | "include"
@@ -42,8 +42,10 @@ export interface TransportAnswer {
 
 /** POSTs one command and gives back the HTTP (or websocket) status and the JSON answer. */
 export async function sendCommand(path: string, body: unknown): Promise<TransportAnswer> {
+  const headers = typeof options.headers === "function" ? options.headers() : options.headers
+
   if (options.websocketClient) {
-    const response = await options.websocketClient.post(path, body)
+    const response = await options.websocketClient.request("POST", path, body, headers)
 
     return {status: response.statusCode, body: parseJson(response.json.bind(response), path)}
   }
@@ -54,7 +56,6 @@ export async function sendCommand(path: string, body: unknown): Promise<Transpor
   if (!fetchFunction) throw new FrontendModelTransportError("No fetch here: pass configureFrontendModels({fetch}) or a websocketClient")
   if (options.baseUrl === undefined && !inBrowser) throw new FrontendModelTransportError(`Frontend models outside a browser need the server's address: configureFrontendModels({baseUrl: "http://localhost:3006"}) before calling ${path}`)
 
-  const headers = typeof options.headers === "function" ? options.headers() : options.headers
   const response = await fetchFunction(`${options.baseUrl ?? ""}${path}`, {
     method: "POST",
     headers: {"content-type": "application/json", accept: "application/json", ...headers},
