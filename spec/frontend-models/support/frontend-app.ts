@@ -21,7 +21,7 @@ export function appDatabaseConfig(dialect: DialectName, config: DriverConfig, ap
 export function writeFrontendApp(app: TempApp, databaseConfig: DriverConfig, {typescript = false}: {typescript?: boolean} = {}): void {
   const ext = typescript ? "ts" : "js"
 
-  if (typescript) app.write("tsconfig.json", JSON.stringify({compilerOptions: {strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, skipLibCheck: true}, include: ["src/**/*.ts"]}))
+  if (typescript) app.write("tsconfig.json", JSON.stringify({compilerOptions: {strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, skipLibCheck: true}, include: ["src/frontend-models/*.ts", "src/check-types.ts"]}))
   app.write("db/.keep", "")
   app.write(`src/config/configuration.${ext}`, lines(
     "import Configuration from \"velocious/build/src/configuration.js\"",
