@@ -210,6 +210,8 @@ for (const database of testDatabases) {
 
       expect(() => AzUser.accessible()).toThrow(NoCurrentAbilityError)
       expect(ids(await withAbility(ability, () => AzUser.accessible().toArray()))).toEqual([Number(s.bob.id())])
+      expect(await withAbility(ability, () => AzUser.accessible("update").count())).toBe(0)
+      expect(await withAbility(new Ability({context: {currentUser: s.alice}, resources: [ProjectResource]}), () => AzProject.accessible("update").count())).toBe(3)
     })
 
     it("authorize() raises AccessDeniedError", async () => {

@@ -4,8 +4,10 @@ import type Ability from "./ability.js"
 import {currentAbility} from "./current-ability.js"
 import {NoCurrentAbilityError} from "./errors.js"
 
-/** Model.accessible(ability?, action?): the given ability, else the current request's. */
-export function accessibleFor<Model extends typeof Record>(query: Query<Model>, ability: Ability | undefined, action: string): Query<Model> {
+/** Model.accessible(ability?, action?) or Model.accessible(action): the given ability, else the current request's. */
+export function accessibleFor<Model extends typeof Record>(query: Query<Model>, abilityOrAction: Ability | string | undefined, givenAction: string | undefined): Query<Model> {
+  const ability = typeof abilityOrAction === "string" ? undefined : abilityOrAction
+  const action = typeof abilityOrAction === "string" ? abilityOrAction : givenAction ?? "read"
   const resolved = ability ?? currentAbility()
 
   if (!resolved) {

@@ -103,8 +103,8 @@ export default class Query<Model extends typeof Record = typeof Record> {
   }
 
   /** Only the records `ability` (default: the current request's) grants `action` on; see authorization/ability.ts. */
-  accessible(ability?: Ability, action = "read"): Query<Model> {
-    return accessibleFor(this, ability, action)
+  accessible(abilityOrAction?: Ability | string, action?: string): Query<Model> {
+    return accessibleFor(this, abilityOrAction, action)
   }
 
   joins(tree: JoinTree | string): Query<Model> {
