@@ -44,6 +44,7 @@ export default class RequestHandler {
   private readonly databaseIdentifiers: readonly string[]
   /** The backendProjects resources this app serves (see frontend-models/endpoint-routes.ts); undefined when none. */
   private readonly frontendModels: FrontendModelRoutes | undefined
+  private readonly resolvesAbilities: boolean
 
   constructor({configuration, routes, maxBodyBytes, isShuttingDown, onHandled}: RequestHandlerArgs) {
     this.configuration = configuration
@@ -58,6 +59,7 @@ export default class RequestHandler {
     routes.compile()
     this.frontendModels = frontendModelRoutes(configuration)
     this.frontendModels?.register(this.controllers)
+    this.resolvesAbilities = Boolean(configuration.options.abilityResolver)
   }
 
   /** Never rejects: every failure becomes an error response (or, past the headers, a closed connection). */
@@ -97,7 +99,8 @@ export default class RequestHandler {
 
         try {
           const locale = requestLocale(this.configuration, {params, header: (name) => request!.header(name)})
-          const runAction = () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction())
+          // Only with an abilityResolver: without one a request pays nothing for authorization.
+          const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
 
           // The locale lives in the request's async context, so concurrent requests never see each other's.
           await withLocale(locale, () => this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(runAction, this.databaseIdentifiers) : runAction())
