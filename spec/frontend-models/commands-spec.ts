@@ -265,6 +265,7 @@ for (const {dialect, config, skip} of testDatabases) {
 
           expect(error.errorType).toBe("CommandNotServedError")
           expect(error.message).toContain("add create: \"create\" to its commands")
+          expect((await failure(User.find(seeded.alice, {preloads: "projects"}))).message).toMatch(/Unknown option 'preloads'.*Valid options: preload/)
         })
 
         it("answers Model.accessible() in an action with the request's ability", async () => {
@@ -288,6 +289,11 @@ for (const {dialect, config, skip} of testDatabases) {
       expect(JSON.parse(missing.body)).toEqual({status: "error", errorMessage: `Couldn't find User with 'id'=${seeded.bob}`, errorType: "RecordNotFoundError"})
       expect((await post("/api/frontend-models/users/create", {attributes: {name: "x"}})).status).toBe(404)
       expect((await request(started.port, "GET", "/api/frontend-models/users/find")).status).toBe(404)
+
+      const noAbility = await request(started.port, "POST", "/api/frontend-models/projects/index", {headers: {"content-type": "application/json", "x-no-ability": "1"}, body: "{}"})
+
+      expect(noAbility.status).toBe(403)
+      expect(JSON.parse(noAbility.body)).toMatchObject({status: "error", errorType: "NoCurrentAbilityError"})
 
       const notObject = await post("/api/frontend-models/projects/index", [1, 2])
 

@@ -68,7 +68,12 @@ export default class FrontendModel {
   static count(): Promise<number> { return new FrontendQuery(this).count() }
   static pluck(...attributes: string[]): Promise<unknown[]> { return new FrontendQuery(this).pluck(...attributes) }
 
-  static async find<Model extends typeof FrontendModel>(this: Model, id: string | number, {preload}: {preload?: string | string[] | {[relationship: string]: unknown}} = {}): Promise<InstanceType<Model>> {
+  static async find<Model extends typeof FrontendModel>(this: Model, id: string | number, options: {preload?: string | string[] | {[relationship: string]: unknown}} = {}): Promise<InstanceType<Model>> {
+    const unknownKey = Object.keys(options).find((key) => key !== "preload")
+
+    if (unknownKey) throw new FrontendModelError({errorMessage: `Unknown option '${unknownKey}' given to ${this.resource.modelName}.find(id, options). Valid options: preload`, errorType: "UnknownOptionError", status: 0})
+
+    const {preload} = options
     const answer = await this.runCommand("find", preload === undefined ? {id} : {id, preload})
 
     return this.fromBackend(answer.model as BackendRecord)

@@ -43,6 +43,8 @@ export function writeFrontendApp(app: TempApp, databaseConfig: DriverConfig, {ty
     "    }",
     "  ],",
     typescript ? "  abilityResolver: async ({configuration, params, request, response}: any) => {" : "  abilityResolver: async ({configuration, params, request, response}) => {",
+    "    // A resolver may decline (no ability): frontend-model commands then refuse to run.",
+    "    if (request.header(\"x-no-ability\")) return undefined",
     "    const userId = request.header(\"x-user-id\")",
     "    const currentUser = userId ? await User.findBy({id: Number(userId)}) : undefined",
     "",
