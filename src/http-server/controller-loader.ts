@@ -30,6 +30,11 @@ export default class ControllerLoader {
     return this.imported.get(controller)
   }
 
+  /** A controller the framework itself provides (frontend-model endpoints), under a name no app folder can have. */
+  register(controller: string, loaded: LoadedController): void {
+    this.imported.set(controller, loaded)
+  }
+
   load(controller: string): Promise<LoadedController> {
     let loading = this.loading.get(controller)
 

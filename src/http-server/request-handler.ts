@@ -15,6 +15,8 @@ import Response from "./response.js"
 import {writeResponse} from "./write-response.js"
 import {withLocale} from "../translations/current-locale.js"
 import {requestLocale} from "../translations/request-locale.js"
+import {withRequestAbility} from "../authorization/request-ability.js"
+import {frontendModelRoutes, type FrontendModelRoutes} from "../frontend-models/endpoint-routes.js"
 
 export interface RequestHandlerArgs {
   configuration: Configuration
@@ -40,6 +42,9 @@ export default class RequestHandler {
    * this list) is fixed for a running server, and reading process.env per request is not free.
    */
   private readonly databaseIdentifiers: readonly string[]
+  /** The backendProjects resources this app serves (see frontend-models/endpoint-routes.ts); undefined when none. */
+  private readonly frontendModels: FrontendModelRoutes | undefined
+  private readonly resolvesAbilities: boolean
 
   constructor({configuration, routes, maxBodyBytes, isShuttingDown, onHandled}: RequestHandlerArgs) {
     this.configuration = configuration
@@ -52,6 +57,9 @@ export default class RequestHandler {
     this.databaseIdentifiers = configuration.options.database?.[configuration.getEnvironment()] ? configuration.getDatabaseIdentifiers() : []
     // Compiled now, so a broken route table fails at boot.
     routes.compile()
+    this.frontendModels = frontendModelRoutes(configuration)
+    this.frontendModels?.register(this.controllers)
+    this.resolvesAbilities = Boolean(configuration.options.abilityResolver)
   }
 
   /** Never rejects: every failure becomes an error response (or, past the headers, a closed connection). */
@@ -68,7 +76,7 @@ export default class RequestHandler {
 
     try {
       try {
-        const match = this.routes.match(method, pathname)
+        const match = this.routes.match(method, pathname) || this.frontendModels?.match(method, pathname)
 
         if (!match) throw new RouteNotFoundError(method, pathname)
 
@@ -91,7 +99,8 @@ export default class RequestHandler {
 
         try {
           const locale = requestLocale(this.configuration, {params, header: (name) => request!.header(name)})
-          const runAction = () => controller.runAction()
+          // Only with an abilityResolver: without one a request pays nothing for authorization.
+          const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
 
           // The locale lives in the request's async context, so concurrent requests never see each other's.
           await withLocale(locale, () => this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(runAction, this.databaseIdentifiers) : runAction())

@@ -108,6 +108,11 @@ export const commands: CommandDefinition[] = [
     load: () => import("./generate-controller.js")
   },
   {
+    name: "g:frontend-models",
+    description: "Write src/frontend-models/<name>.(js|ts) for every resource in backendProjects (regenerated each run)",
+    load: () => import("./generate-frontend-models.js")
+  },
+  {
     name: "console",
     description: "Open a REPL with the app booted: models by class name, configuration, top-level await",
     load: () => import("./console.js")

@@ -8,6 +8,8 @@ import {joinSql} from "./join-sql.js"
 import {preloadRecords} from "../record/relationships/preloader.js"
 import {findByKey, isScalarKey, notFoundError} from "./find-by-key.js"
 import type {QueryCompiler} from "../drivers/base/query-compiler.js"
+import type Ability from "../../authorization/ability.js"
+import {accessibleFor} from "../../authorization/accessible.js"
 
 type InstanceOf<Model extends typeof Record> = InstanceType<Model>
 type JoinTree = {[relationship: string]: JoinTree | true}
@@ -98,6 +100,11 @@ export default class Query<Model extends typeof Record = typeof Record> {
 
       state.wheres.push(...fragments)
     })
+  }
+
+  /** Only the records `ability` (default: the current request's) grants `action` on; see authorization/ability.ts. */
+  accessible(abilityOrAction?: Ability | string, action?: string): Query<Model> {
+    return accessibleFor(this, abilityOrAction, action)
   }
 
   joins(tree: JoinTree | string): Query<Model> {

@@ -13,6 +13,7 @@ import {UnknownAttributeError} from "./errors.js"
 import {findOrCreateBy, findOrInitializeBy} from "./find-or-create.js"
 import {type InitializeHook, initializeHooks, initializeModel, notInitializedError} from "./initialize-model.js"
 import {insertMultiple, type InsertMultipleOptions, type InsertMultipleResults} from "./insert-multiple.js"
+import type Ability from "../../authorization/ability.js"
 import {adoptDatabaseRow, instantiateEachRow, instantiateRow, instantiateRows} from "./loaded-rows.js"
 import type ModelMetadata from "./model-metadata.js"
 import {callbacksKey, configurationKey, defaultTableNameKey, metadataKey, own, ownValue, queryClassKey, relationshipsKey, setOwn, tableNameKey, validationsKey} from "./model-statics.js"
@@ -169,6 +170,8 @@ export default class Record {
   }
 
   static all<Model extends typeof Record>(this: Model): QueryOf<Model> { return this.newQuery() }
+  /** The records `ability` (default: the current request's, from abilityResolver) grants `action` (default "read") on, filtered in SQL; `accessible("update")` takes the request's ability. */
+  static accessible<Model extends typeof Record>(this: Model, abilityOrAction?: Ability | string, action?: string): QueryOf<Model> { return this.newQuery().accessible(abilityOrAction, action) }
   static where<Model extends typeof Record>(this: Model, conditions: string | Attributes, ...values: unknown[]): QueryOf<Model> { return this.newQuery().where(conditions, ...values) }
   static joins<Model extends typeof Record>(this: Model, tree: {[name: string]: unknown} | string): QueryOf<Model> { return this.newQuery().joins(tree as never) }
   static preload<Model extends typeof Record>(this: Model, tree: PreloadTree | string): QueryOf<Model> { return this.newQuery().preload(tree) }
