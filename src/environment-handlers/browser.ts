@@ -20,11 +20,16 @@ export interface BrowserEnvironmentHandlerOptions {
    * function importing it, as `import.meta.glob("./migrations/*.js")` gives them.
    */
   migrations?: BundledMigrations
+  /**
+   * The app's model classes. There is no src/models folder to list in a bundle: these are what
+   * configuration.initialize() initializes (and what db:migrate initializes once their tables exist).
+   */
+  models?: unknown[]
   /** Passed to sql.js's initSqlJs(); `locateFile` says where sql-wasm.wasm is served. */
   sqlJs?: SqlJsConfig
 }
 
-const optionKeys = ["migrations", "sqlJs"] as const
+const optionKeys = ["migrations", "models", "sqlJs"] as const
 
 /**
  * Runs an app in a browser: SQLite databases on sql.js (kept in IndexedDB), one shared
@@ -33,6 +38,7 @@ const optionKeys = ["migrations", "sqlJs"] as const
 export default class BrowserEnvironmentHandler extends BaseEnvironmentHandler {
   private readonly migrations: BundledMigrations
   private readonly sqlJs: SqlJsConfig | undefined
+  private readonly models: unknown[]
   private driverClass: Promise<DriverClass> | undefined
 
   constructor(options: BrowserEnvironmentHandlerOptions = {}) {
@@ -40,6 +46,13 @@ export default class BrowserEnvironmentHandler extends BaseEnvironmentHandler {
     checkKeys(options, optionKeys, "new BrowserEnvironmentHandler()")
     this.migrations = options.migrations ?? {}
     this.sqlJs = options.sqlJs
+    this.models = options.models ?? []
+
+    if (!Array.isArray(this.models)) throw new TypeError("models must be an array of the app's model classes, e.g. {models: [Task, Project]}")
+  }
+
+  override async importAppModelExports(_args: {configuration: Configuration}): Promise<unknown[]> {
+    return this.models
   }
 
   getName(): string {
