@@ -194,7 +194,8 @@ describe("Records in the browser (Chromium)", () => {
       await page.waitForFunction(() => document.querySelector("#tasks")?.textContent !== "", null, {timeout: 20000})
 
       const results = await page.evaluate(async () => {
-        const {Task, ValidationError} = globalThis.harness
+        const {Task, ValidationError, configuration} = globalThis.harness
+        const connection = configuration.getDatabasePool().getCurrentConnection()
         const first = await Task.create({name: "Write specs"})
 
         await Task.create({name: "Ship it", done: true})
@@ -207,7 +208,13 @@ describe("Records in the browser (Chromium)", () => {
           throw new Error("undo")
         }).catch((error: Error) => error.message)
 
+        // Saving exports the database, which resets sql.js's pragmas; the driver switches foreign keys back on.
+        await connection.persist()
+
+        const foreignKeysAfterSave = (await connection.query("PRAGMA foreign_keys"))[0].foreign_keys
+
         return {
+          foreignKeysAfterSave,
           open: (await Task.where({done: false}).order("id").toArray()).map((task: any) => task.name()),
           done: await Task.where({done: true}).pluck("name"),
           doneValue: (await Task.findBy({name: "Ship it"})).done(),
@@ -221,6 +228,7 @@ describe("Records in the browser (Chromium)", () => {
         }
       })
 
+      expect(results.foreignKeysAfterSave).toBe(1)
       expect(results.open).toEqual(["Visit 1", "Write more specs"])
       expect(results.done).toEqual(["Ship it"])
       expect(results.doneValue).toBe(true)

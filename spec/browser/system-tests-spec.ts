@@ -77,6 +77,17 @@ describe("Browser system tests (velocious test --browser)", () => {
     expect(code).toBe(0)
   })
 
+  it("runs them with `npm run test:browser`", () => {
+    // What npm install would put in node_modules/.bin for velocious's bin.
+    fs.mkdirSync(path.join(app.directory, "node_modules/.bin"), {recursive: true})
+    fs.writeFileSync(path.join(app.directory, "node_modules/.bin/velocious"), `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, "build/bin/velocious.js")}" "$@"\n`, {mode: 0o755})
+
+    const {status, stdout} = spawnSync("npm", ["run", "--silent", "test:browser", "--", readmeExample().file], {cwd: app.directory, encoding: "utf8", env: {...process.env, VELOCIOUS_ENV: "test"}, timeout: 60_000})
+
+    expect(lastLine(stdout)).toBe("3 passed, 0 failed")
+    expect(status).toBe(0)
+  })
+
   it("finds *.browser-test.* and *.browser-spec.* files and fails the run on a failing one", async () => {
     const {code, stdout} = await app.run(["test", "--browser"])
 
@@ -104,7 +115,7 @@ describe("Browser system tests (velocious test --browser)", () => {
   })
 
   it("says which package to install when playwright-core is missing", async () => {
-    // An app of its own whose node_modules/velocious is a copy that cannot reach the checkout's playwright-core.
+    // An app of its own whose node_modules/velocious is a copy of the build that cannot reach the checkout's playwright-core.
     const bare = new TempApp("browser-no-playwright")
 
     try {
@@ -112,6 +123,11 @@ describe("Browser system tests (velocious test --browser)", () => {
       fs.mkdirSync(path.join(bare.directory, "node_modules/velocious"))
       fs.cpSync(path.join(root, "build"), path.join(bare.directory, "node_modules/velocious/build"), {recursive: true})
       fs.copyFileSync(path.join(root, "package.json"), path.join(bare.directory, "node_modules/velocious/package.json"))
+      // Every dependency of the checkout but playwright-core, as if it had never been installed.
+      fs.mkdirSync(path.join(bare.directory, "node_modules/velocious/node_modules"))
+      for (const entry of fs.readdirSync(path.join(root, "node_modules"))) {
+        if (entry !== "playwright-core" && !entry.startsWith(".")) fs.symlinkSync(path.join(root, "node_modules", entry), path.join(bare.directory, "node_modules/velocious/node_modules", entry))
+      }
       bare.write("spec/one.browser-test.js", "import {it} from \"velocious/build/src/testing/test.js\"\nit(\"opens\", async ({visit}) => { await visit(\"/\") })\n")
 
       // The copy's own CLI, so every module (playwright-core's import too) resolves from the copy.
