@@ -3,6 +3,8 @@ import fs from "node:fs"
 import {builtinModules} from "node:module"
 import path from "node:path"
 import type {Browser, Page} from "playwright-core"
+// Its `declare global` types globalThis.velociousCLI in the page callbacks below.
+import type {} from "velocious/build/src/cli/browser-cli.js"
 import {describe, it, expect, beforeAll, afterAll} from "velocious/build/src/testing/test.js"
 import {launchChromium} from "./support/chromium.js"
 import {browserExampleFiles, makeReadmeBrowserApp, root, runBrowserExampleCommands} from "./support/readme-browser-app.js"
@@ -36,8 +38,9 @@ const harnessSource = `import "./browser.js"
 import configuration from "./config/configuration.browser.js"
 import Task from "./models/task.js"
 import {ValidationError} from "velocious/build/src/database/record/errors.js"
+import Configuration from "velocious/build/src/configuration.js"
 
-globalThis.harness = {Task, configuration, ValidationError}
+globalThis.harness = {Task, configuration, ValidationError, Configuration}
 `
 
 const reactHarnessSource = `import {createElement} from "react"
@@ -106,9 +109,12 @@ describe("Records in the browser (Chromium)", () => {
     for (const module of ["build/src/database/record/index.js", "build/src/database/query/index.js", "build/src/database/migrator.js", "build/src/database/drivers/sqljs/index.js", "build/src/cli/browser-cli.js"]) {
       expect(inputs).toContain(module)
     }
-    for (const nodeOnly of ["build/src/environment-handlers/node.js", "build/src/database/pool/async-tracked-multi-connection.js", "build/src/database/drivers/sqlite/index.js"]) {
+    for (const nodeOnly of ["build/src/environment-handlers/node.js", "build/src/database/pool/async-tracked-multi-connection.js", "build/src/database/drivers/sqlite/index.js", "build/src/cli/index.js"]) {
       expect(inputs).not.toContain(nodeOnly)
     }
+    // Only the browser-safe commands: none of the Node CLI's command modules, and no React without the hook.
+    expect(inputs.filter((input) => input.startsWith("build/src/cli/commands/"))).toEqual([])
+    expect(inputs.filter((input) => input.includes("node_modules/react"))).toEqual([])
   })
 
   it("finds Node built-ins when a bundle has them, so the check above can fail", () => {
@@ -214,6 +220,8 @@ describe("Records in the browser (Chromium)", () => {
         const foreignKeysAfterSave = (await connection.query("PRAGMA foreign_keys"))[0].foreign_keys
 
         return {
+          // A configuration given no handler gets the browser one in a bundle (package.json's browser field).
+          defaultHandler: new globalThis.harness.Configuration({}).getEnvironmentHandler().getName(),
           foreignKeysAfterSave,
           open: (await Task.where({done: false}).order("id").toArray()).map((task: any) => task.name()),
           done: await Task.where({done: true}).pluck("name"),
@@ -228,6 +236,7 @@ describe("Records in the browser (Chromium)", () => {
         }
       })
 
+      expect(results.defaultHandler).toBe("browser")
       expect(results.foreignKeysAfterSave).toBe(1)
       expect(results.open).toEqual(["Visit 1", "Write more specs"])
       expect(results.done).toEqual(["Ship it"])
