@@ -1,4 +1,5 @@
-import BaseEnvironmentHandler from "./environment-handlers/base.js"
+import type BaseEnvironmentHandler from "./environment-handlers/base.js"
+import {defaultEnvironmentHandler} from "./environment-handlers/default-handler.js"
 import ErrorEvents from "./configuration/error-events.js"
 import {environmentFromProcess} from "./configuration/environment.js"
 import {checkKeys} from "./utils/check-keys.js"
@@ -12,7 +13,7 @@ import {loggersFromConfiguration} from "./logger/loggers-from-configuration.js"
 import {logOutputsFor} from "./logger/log-outputs.js"
 import type ModelClass from "./database/record/index.js"
 import {initializeAppModels} from "./configuration/app-models.js"
-import {setTranslator, type Translator} from "./translations/translate.js"
+import {setTranslator, type Translator} from "./translations/custom-translator.js"
 import WebsocketEvents from "./websocket-events/websocket-events.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
@@ -64,7 +65,7 @@ export default class Configuration {
    */
   async initialize({models = true}: {models?: boolean} = {}): Promise<this> {
     if (!this.initialized) {
-      await this.ensureEnvironmentHandler()
+      this.getEnvironmentHandler()
       // Built now so a logging mistake (file logging in the browser, an unknown level) fails at boot, not on the first line.
       logOutputsFor(this)
       this.initialized = true
@@ -145,7 +146,12 @@ export default class Configuration {
   }
 
   getDatabasePools(): DatabasePools {
-    return this.databasePools ||= new DatabasePools(this)
+    return this.databasePools ||= new DatabasePools({
+      database: this.options.database,
+      environment: this.getEnvironment(),
+      directory: this.options.directory ?? (typeof process !== "undefined" && typeof process.cwd === "function" ? process.cwd() : undefined),
+      runtime: this.getEnvironmentHandler()
+    })
   }
 
   /** Runs `callback` with a connection to every configured database pinned to the async context, released afterwards. */
@@ -182,12 +188,11 @@ export default class Configuration {
     setTranslator(this, translator)
   }
 
+  /** The handler given as `environmentHandler`, else the default one for where this runs (Node, or the browser in a browser bundle). */
   getEnvironmentHandler(): BaseEnvironmentHandler {
-    if (!this.environmentHandler) {
-      throw new Error("No environment handler yet: call `await configuration.initialize()` or pass `environmentHandler` to new Configuration()")
-    }
+    if (!this.environmentHandler) this.setEnvironmentHandler(defaultEnvironmentHandler())
 
-    return this.environmentHandler
+    return this.environmentHandler as BaseEnvironmentHandler
   }
 
   hasEnvironmentHandler(): boolean {
@@ -197,21 +202,5 @@ export default class Configuration {
   setEnvironmentHandler(handler: BaseEnvironmentHandler): void {
     this.environmentHandler = handler
     handler.setConfiguration(this)
-  }
-
-  private async ensureEnvironmentHandler(): Promise<void> {
-    if (this.environmentHandler) return
-
-    // Loaded on demand, and only under Node, so a browser bundle of the configuration never pulls in node:fs.
-    if (typeof process !== "undefined" && process.versions?.node) {
-      const nodeHandlerPath = "./environment-handlers/node.js"
-      const {default: NodeEnvironmentHandler} = await import(/* @vite-ignore */ nodeHandlerPath)
-
-      this.setEnvironmentHandler(new NodeEnvironmentHandler())
-    } else {
-      const {default: BrowserEnvironmentHandler} = await import("./environment-handlers/browser.js")
-
-      this.setEnvironmentHandler(new BrowserEnvironmentHandler())
-    }
   }
 }

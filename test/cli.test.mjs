@@ -43,6 +43,6 @@ describe("velocious CLI", () => {
 
     assert.equal(status, 2)
     assert.match(stderr, /Unknown option '--tagg' for 'velocious test'\. Did you mean --tag\?/)
-    assert.match(stderr, /Valid options for 'test': --tag, --include-tag, --exclude-tag, --example, --name, --help/)
+    assert.match(stderr, /Valid options for 'test': --tag, --include-tag, --exclude-tag, --example, --name, --browser, --help/)
   })
 })

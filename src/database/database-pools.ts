@@ -1,19 +1,45 @@
-import type Configuration from "../configuration.js"
+import type {DatabaseConfiguration} from "../configuration/options.js"
 import type BaseDriver from "./drivers/base/base-driver.js"
 import type {DriverConfig} from "./drivers/base/driver-config.js"
 import {DatabaseConfigurationError} from "./drivers/base/errors.js"
-import AsyncTrackedMultiConnection from "./pool/async-tracked-multi-connection.js"
+import type {DriverClass} from "./drivers/driver-class.js"
 import type BasePool from "./pool/base-pool.js"
+import type {PoolClass} from "./pool/base-pool.js"
 import {settle} from "../utils/promises.js"
-import type {PoolArgs} from "./pool/base-pool.js"
 
-type PoolClass = new (args: PoolArgs) => BasePool
+/** What the pools need from the environment handler: which pool and driver classes to use where the configuration names none. */
+export interface DatabaseRuntime {
+  getDefaultPoolType(config: DriverConfig): PoolClass
+  getDriverClass(config: DriverConfig): Promise<DriverClass>
+}
 
-/** The pools of one configuration's current environment, one per database identifier, made on first use. */
+export interface DatabasePoolsArgs {
+  /** The configuration's `database` option, every environment. */
+  database: DatabaseConfiguration | undefined
+  environment: string
+  /** The app directory, where SQLite names resolve; undefined in a browser. */
+  directory: string | undefined
+  runtime: DatabaseRuntime
+}
+
+/**
+ * The pools of one configuration's current environment, one per database identifier, made on first
+ * use. It is handed plain values rather than the configuration, so the database layer never
+ * imports the configuration back.
+ */
 export default class DatabasePools {
   private readonly pools = new Map<string, BasePool>()
+  private readonly database: DatabaseConfiguration | undefined
+  private readonly environment: string
+  private readonly directory: string | undefined
+  private readonly runtime: DatabaseRuntime
 
-  constructor(private readonly configuration: Configuration) {}
+  constructor({database, environment, directory, runtime}: DatabasePoolsArgs) {
+    this.database = database
+    this.environment = environment
+    this.directory = directory
+    this.runtime = runtime
+  }
 
   identifiers(): string[] {
     return Object.keys(this.environmentDatabases())
@@ -25,7 +51,7 @@ export default class DatabasePools {
 
     if (!config) {
       throw new DatabaseConfigurationError(
-        `No database '${identifier}' configured for the ${this.configuration.getEnvironment()} environment. Configured: ${Object.keys(databases).join(", ") || "none"} (see database.${this.configuration.getEnvironment()} in src/config/configuration.js)`
+        `No database '${identifier}' configured for the ${this.environment} environment. Configured: ${Object.keys(databases).join(", ") || "none"} (see database.${this.environment} in src/config/configuration.js)`
       )
     }
 
@@ -37,9 +63,15 @@ export default class DatabasePools {
 
     if (!pool) {
       const config = this.configFor(identifier)
-      const PoolType = (typeof config.poolType === "function" ? config.poolType : AsyncTrackedMultiConnection) as PoolClass
+      const PoolType = (typeof config.poolType === "function" ? config.poolType : this.runtime.getDefaultPoolType(config)) as PoolClass
 
-      pool = new PoolType({identifier, config: withoutPoolKeys(config), appDirectory: this.configuration.getDirectory()})
+      pool = new PoolType({
+        identifier,
+        config: withoutPoolKeys(config),
+        appDirectory: this.directory,
+        environment: this.environment,
+        loadDriverClass: (driverConfig) => this.runtime.getDriverClass(driverConfig)
+      })
       this.pools.set(identifier, pool)
     }
 
@@ -79,8 +111,8 @@ export default class DatabasePools {
   }
 
   private environmentDatabases(): Record<string, unknown> {
-    const environment = this.configuration.getEnvironment()
-    const database = this.configuration.options.database
+    const environment = this.environment
+    const database = this.database
 
     if (!database) throw new DatabaseConfigurationError("No `database` in the configuration: add database: {<environment>: {default: {type: \"sqlite\", name: \"development\"}}}")
 

@@ -2,11 +2,11 @@ import type Configuration from "../configuration.js"
 import type BaseDriver from "./drivers/base/base-driver.js"
 import {DatabaseError} from "./drivers/base/errors.js"
 import Migration from "./migration/index.js"
-import type {MigrationFile} from "./migrator/files-finder.js"
+import type {MigrationFile} from "./migrator/migration-file.js"
 import {MigrationFailedError} from "./migrator/migration-failed-error.js"
 import {appliedVersions, ensureSchemaMigrationsTable, forgetVersion, recordVersion} from "./migrator/schema-migrations-table.js"
 
-export type {MigrationFile} from "./migrator/files-finder.js"
+export type {MigrationFile} from "./migrator/migration-file.js"
 
 export type ImportMigration = (path: string) => Promise<{default?: unknown}>
 

@@ -1,4 +1,8 @@
 import type Configuration from "../configuration.js"
+import type {DriverClass} from "../database/drivers/driver-class.js"
+import type {DriverConfig} from "../database/drivers/base/driver-config.js"
+import type {PoolClass} from "../database/pool/base-pool.js"
+import type {MigrationSource} from "../database/migrator/migration-source.js"
 
 /**
  * Everything that differs between Node and the browser goes through a handler, so the
@@ -18,6 +22,18 @@ export default abstract class BaseEnvironmentHandler {
   }
 
   abstract getName(): string
+
+  /**
+   * The pool class for a database whose configuration names no `poolType`: Node pins connections
+   * to the async context (AsyncLocalStorage), which the browser does not have.
+   */
+  abstract getDefaultPoolType(config: DriverConfig): PoolClass
+
+  /** The driver class for a database whose configuration names no `driver` (better-sqlite3 under Node, sql.js in the browser). */
+  abstract getDriverClass(config: DriverConfig): Promise<DriverClass>
+
+  /** Where the app's migrations come from: files in src/database/migrations under Node, the bundled list in the browser. */
+  abstract getMigrationSource(args: {configuration: Configuration}): MigrationSource
 
   /** Where `<environment>.log` goes when `logging.directory` is not given; undefined where files cannot be written. */
   abstract getDefaultLogDirectory(args: {configuration: Configuration}): string | undefined

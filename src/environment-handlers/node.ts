@@ -3,6 +3,12 @@ import path from "node:path"
 import BaseEnvironmentHandler from "./base.js"
 import type Configuration from "../configuration.js"
 import {importAppModelExports} from "./node/app-model-files.js"
+import {migrationFilesIn} from "./node/migration-files.js"
+import type {DriverConfig} from "../database/drivers/base/driver-config.js"
+import {driverClassFor, type DriverClass} from "../database/drivers/driver-class-for.js"
+import AsyncTrackedMultiConnection from "../database/pool/async-tracked-multi-connection.js"
+import type {PoolClass} from "../database/pool/base-pool.js"
+import type {MigrationSource} from "../database/migrator/migration-source.js"
 import {bufferedWriter, type BufferedWriter} from "../logger/buffered-writer.js"
 import {consoleSink, setConsoleSink} from "../logger/console-sink.js"
 import {nodeConsoleSink} from "../logger/node-console-sink.js"
@@ -17,6 +23,18 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
 
   getName(): string {
     return "node"
+  }
+
+  getDefaultPoolType(_config: DriverConfig): PoolClass {
+    return AsyncTrackedMultiConnection
+  }
+
+  getDriverClass(config: DriverConfig): Promise<DriverClass> {
+    return driverClassFor(config)
+  }
+
+  getMigrationSource({configuration}: {configuration: Configuration}): MigrationSource {
+    return migrationFilesIn(configuration.getDirectory())
   }
 
   getDefaultLogDirectory({configuration}: {configuration: Configuration}): string {

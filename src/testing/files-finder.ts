@@ -12,7 +12,12 @@ export function isBrowserTestFile(file: string): boolean {
   return browserTestPattern.test(path.basename(file))
 }
 
-async function walk(directory: string, into: string[]): Promise<void> {
+/** Which files a directory contributes: by default `*-spec.*`/`*-test.*` without browser tests; `--browser` passes its own. */
+export type TestFileMatcher = (file: string) => boolean
+
+const defaultMatcher: TestFileMatcher = (file) => isTestFile(file) && !isBrowserTestFile(file)
+
+async function walk(directory: string, into: string[], matches: TestFileMatcher): Promise<void> {
   const entries = await fs.readdir(directory, {withFileTypes: true})
 
   for (const entry of entries) {
@@ -20,8 +25,8 @@ async function walk(directory: string, into: string[]): Promise<void> {
 
     const full = path.join(directory, entry.name)
 
-    if (entry.isDirectory()) await walk(full, into)
-    else if (isTestFile(entry.name) && !isBrowserTestFile(entry.name)) into.push(full)
+    if (entry.isDirectory()) await walk(full, into, matches)
+    else if (matches(full)) into.push(full)
   }
 }
 
@@ -33,7 +38,7 @@ export class TestPathNotFoundError extends Error {
  * Test files under the given paths, sorted. A file named explicitly always counts (even a
  * browser test or an odd name); directories contribute `*-spec.*` and `*-test.*` files.
  */
-export async function findTestFiles(paths: string[]): Promise<string[]> {
+export async function findTestFiles(paths: string[], matches: TestFileMatcher = defaultMatcher): Promise<string[]> {
   const files = new Set<string>()
 
   for (const given of paths) {
@@ -44,7 +49,7 @@ export async function findTestFiles(paths: string[]): Promise<string[]> {
     if (stat.isDirectory()) {
       const found: string[] = []
 
-      await walk(given, found)
+      await walk(given, found, matches)
       for (const file of found) files.add(path.resolve(file))
     } else {
       files.add(path.resolve(given))

@@ -20,12 +20,18 @@ export interface RunTestsArgs {
   output: ReporterOutput
   /** Before test files load, e.g. to load the app configuration. */
   beforeLoad?: () => Promise<void>
+  /** Which files directories contribute (default: `*-spec.*` and `*-test.*`, browser tests left out). */
+  matchFile?: (file: string) => boolean
+  /** The test type of every test that names none (`velocious test --browser` runs its tests as "browser" tests). */
+  defaultTestType?: string
+  /** How the files are called in the "no test files" message. */
+  fileKinds?: string
 }
 
 export const defaultTestRoots = ["spec", "src"]
 
 /** Finds, loads, filters and runs test files, and reports; the exit code is 1 on any failure. */
-export async function runTests({cwd, paths, filters = emptyFilters(), output, beforeLoad}: RunTestsArgs): Promise<{result: RunResult, exitCode: number}> {
+export async function runTests({cwd, paths, filters = emptyFilters(), output, beforeLoad, matchFile, defaultTestType, fileKinds = "*-spec.js, *-test.js, .ts"}: RunTestsArgs): Promise<{result: RunResult, exitCode: number}> {
   const loadStarted = performance.now()
   const collector = resetCollector()
 
@@ -33,7 +39,10 @@ export async function runTests({cwd, paths, filters = emptyFilters(), output, be
 
   const result = emptyResult()
   const roots = paths.length > 0 ? paths.map((each) => path.resolve(cwd, each)) : existingDefaultRoots(cwd)
-  const files = await findTestFiles(roots)
+  const files = await findTestFiles(roots, matchFile)
+
+  // The root group's options are what every test inherits when nothing closer sets them.
+  if (defaultTestType) collector.root.options.type = defaultTestType
   const testingConfigFile = findAppFile(cwd, "src/config/testing")
 
   await registerTypeScriptFor(testingConfigFile ? [...files, testingConfigFile] : files)
@@ -63,7 +72,7 @@ export async function runTests({cwd, paths, filters = emptyFilters(), output, be
   const reporter = new ProgressReporter(output, cwd)
   const runStarted = performance.now()
 
-  if (files.length === 0) output.write(`No test files (*-spec.js, *-test.js, .ts) found under ${roots.map((root) => path.relative(cwd, root) || ".").join(", ") || "spec/ or src/"}\n`)
+  if (files.length === 0) output.write(`No test files (${fileKinds}) found under ${roots.map((root) => path.relative(cwd, root) || ".").join(", ") || "spec/ or src/"}\n`)
 
   const runResult = await new TestRunner({root: collector.root, selected, defaultTimeoutSeconds: settings.defaultTimeoutSeconds, listener: reporter}).run()
 

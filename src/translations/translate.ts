@@ -3,6 +3,9 @@ import {currentLocale, localeChain} from "../database/record/translations/locale
 import Catalog, {type TranslationValue} from "./catalog.js"
 import {gettextUniversalMessages} from "./gettext-universal.js"
 import {loadPoFiles} from "./po-loader.js"
+import {customTranslatorFor, type Translator} from "./custom-translator.js"
+
+export {setTranslator, type Translator} from "./custom-translator.js"
 
 /** `_("Hello %{name}", {name})`; with `plural` and `count` it picks a plural form: `_("%{count} task", {count, plural: "%{count} tasks"})`. */
 export interface TranslateArgs {
@@ -12,11 +15,8 @@ export interface TranslateArgs {
   defaultValue?: string
 }
 
-export type Translator = (msgId: string, args?: TranslateArgs) => string
-
 const objectCatalog = new Catalog()
 const poCatalogs = new Map<string, Catalog>()
-const customTranslators = new WeakMap<Configuration, Translator>()
 
 /** Registers plain-object translations: {"Hello": "Hallo", "%{count} task": ["%{count} Aufgabe", "%{count} Aufgaben"]}. */
 export function registerTranslations(locale: string, messages: Record<string, TranslationValue>, options: {pluralForms?: string} = {}): void {
@@ -29,20 +29,13 @@ export function resetTranslations(): void {
   poCatalogs.clear()
 }
 
-export function setTranslator(configuration: Configuration, translator: Translator | undefined): void {
-  if (translator !== undefined && typeof translator !== "function") throw new TypeError("setTranslator() takes a function (msgID, args) => string, or undefined for the default translator")
-
-  if (translator) customTranslators.set(configuration, translator)
-  else customTranslators.delete(configuration)
-}
-
 /** The `_` views and mailers get: the configuration's own translator when set, else the gettext-style default. */
 export function translatorFor(configuration: Configuration): Translator {
   return (msgId, args) => translate(configuration, msgId, args)
 }
 
 export function translate(configuration: Configuration, msgId: string, args: TranslateArgs = {}): string {
-  const custom = customTranslators.get(configuration)
+  const custom = customTranslatorFor(configuration)
 
   if (custom) return custom(msgId, args)
 

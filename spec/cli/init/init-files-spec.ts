@@ -62,7 +62,7 @@ describe("velocious init: the files it writes", () => {
     expect(stderr).toEqual("")
     expect(code).toEqual(0)
     expect(stdout.split("\n")).toEqual([
-      `Updated package.json: "type": "module" (was "commonjs"), script start, script test (was npm init's placeholder), script migrate, allowScripts better-sqlite3, allowScripts esbuild`,
+      `Updated package.json: "type": "module" (was "commonjs"), script start, script test (was npm init's placeholder), script test:browser, script migrate, allowScripts better-sqlite3, allowScripts esbuild`,
       ...createdFiles("js").map((file) => `Created ${file}`),
       ...nextSteps("js"),
       ""
@@ -72,7 +72,7 @@ describe("velocious init: the files it writes", () => {
     const packageJson = readJson(path.join(app, "package.json"))
 
     expect(packageJson.type).toEqual("module")
-    expect(packageJson.scripts).toEqual({test: "velocious test", start: "velocious server", migrate: "velocious db:migrate"})
+    expect(packageJson.scripts).toEqual({test: "velocious test", "test:browser": "velocious test --browser", start: "velocious server", migrate: "velocious db:migrate"})
     expect(packageJson.allowScripts).toEqual({"better-sqlite3": true, esbuild: true})
     // The rest of what npm init wrote is kept as it was.
     expect(packageJson.name).toEqual("project")
@@ -132,10 +132,10 @@ describe("velocious init: the files it writes", () => {
     const packageJson = readJson(path.join(app, "package.json"))
 
     expect(code).toEqual(0)
-    expect(stdout).toContain(`Updated package.json: "type": "module", script migrate, allowScripts better-sqlite3, allowScripts esbuild\n`)
+    expect(stdout).toContain(`Updated package.json: "type": "module", script test:browser, script migrate, allowScripts better-sqlite3, allowScripts esbuild\n`)
     expect(stdout).toContain(`Skipped script "start" (exists: "node server.js") in package.json\n`)
     expect(stdout).toContain(`Skipped script "test" (exists: "mocha") in package.json\n`)
-    expect(packageJson.scripts).toEqual({start: "node server.js", test: "mocha", migrate: "velocious db:migrate"})
+    expect(packageJson.scripts).toEqual({start: "node server.js", test: "mocha", "test:browser": "velocious test --browser", migrate: "velocious db:migrate"})
     // The file's own indentation (a tab) is kept.
     expect(fs.readFileSync(path.join(app, "package.json"), "utf8")).toContain(`\n\t"name": "mine",\n`)
   })
@@ -149,7 +149,7 @@ describe("velocious init: the files it writes", () => {
     expect(stdout.split("\n")[0]).toEqual("Created package.json")
     expect(packageJson.name).toEqual(path.basename(app).toLowerCase())
     expect(packageJson.type).toEqual("module")
-    expect(packageJson.scripts).toEqual({start: "velocious server", test: "velocious test", migrate: "velocious db:migrate"})
+    expect(packageJson.scripts).toEqual({start: "velocious server", test: "velocious test", "test:browser": "velocious test --browser", migrate: "velocious db:migrate"})
     expect(packageJson.allowScripts).toEqual({"better-sqlite3": true, esbuild: true})
   })
 
@@ -162,7 +162,7 @@ describe("velocious init: the files it writes", () => {
 
     expect(code).toEqual(0)
     expect(stdout.split("\n")).toEqual([
-      `Updated package.json: "type": "module" (was "commonjs"), script start, script test (was npm init's placeholder), script migrate, script typecheck, allowScripts better-sqlite3, allowScripts esbuild`,
+      `Updated package.json: "type": "module" (was "commonjs"), script start, script test (was npm init's placeholder), script test:browser, script migrate, script typecheck, allowScripts better-sqlite3, allowScripts esbuild`,
       ...createdFiles("ts").map((file) => `Created ${file}`),
       ...nextSteps("ts"),
       "",

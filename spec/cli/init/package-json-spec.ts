@@ -5,13 +5,13 @@ const plan = (packageJson: unknown, typescript = false) => planPackageJson(JSON.
 
 describe("velocious init: merging package.json", () => {
   it("writes nothing when everything is there already", () => {
-    const result = plan({type: "module", scripts: {start: "velocious server", test: "velocious test", migrate: "velocious db:migrate"}, allowScripts: {"better-sqlite3": true, esbuild: true}})
+    const result = plan({type: "module", scripts: {start: "velocious server", test: "velocious test", "test:browser": "velocious test --browser", migrate: "velocious db:migrate"}, allowScripts: {"better-sqlite3": true, esbuild: true}})
 
     expect(result).toEqual({text: undefined, created: false, changes: [], skipped: []})
   })
 
   it("counts a pinned allowScripts entry as present, and never re-allows a denied one", () => {
-    const scripts = {start: "velocious server", test: "velocious test", migrate: "velocious db:migrate"}
+    const scripts = {start: "velocious server", test: "velocious test", "test:browser": "velocious test --browser", migrate: "velocious db:migrate"}
 
     expect(plan({type: "module", scripts, allowScripts: {"better-sqlite3@12.11.1": true, esbuild: true}}).changes).toEqual([])
 

@@ -1,19 +1,10 @@
 import type {CommandContext} from "../command.js"
-import Migrator from "../../database/migrator.js"
-import {appMigrationFiles, importMigration, withAppDatabases} from "../support/app-command.js"
+import {withAppDatabases} from "../support/app-command.js"
+import {migrationStatus} from "../support/migration-commands.js"
 
 export default async function dbMigrateStatus({cwd, stdout}: CommandContext): Promise<number> {
   return await withAppDatabases(cwd, async (configuration) => {
-    const rows = await new Migrator({configuration}).status(await appMigrationFiles(configuration), importMigration)
-    // As wide as the longest identifier ("analytics" is longer than the header), so columns line up.
-    const width = Math.max("Database".length, ...rows.map((row) => row.databaseIdentifier.length))
-    const lines = [`${"Database".padEnd(width)}  Status  Migration ID    Migration Name`, "-".repeat(width + 48)]
-
-    for (const row of rows) {
-      lines.push(`${row.databaseIdentifier.padEnd(width)}  ${row.status.padEnd(6)}  ${row.version}  ${row.hasFile ? row.name : "********** NO FILE **********"}`)
-    }
-
-    stdout.write(`${lines.join("\n")}\n`)
+    await migrationStatus({configuration, source: configuration.getEnvironmentHandler().getMigrationSource({configuration}), stdout})
 
     return 0
   })

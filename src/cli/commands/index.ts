@@ -24,7 +24,8 @@ export const commands: CommandDefinition[] = [
       "include-tag": {type: "string", multiple: true, valueName: "<tags>", description: "Same as --tag"},
       "exclude-tag": {type: "string", multiple: true, valueName: "<tags>", description: "Skip tests with any of these tags (always wins)"},
       example: {type: "string", short: "e", multiple: true, valueName: "<text>", description: "Only run tests whose full name contains text, or matches /regex/flags"},
-      name: {type: "string", multiple: true, valueName: "<text>", description: "Same as --example"}
+      name: {type: "string", multiple: true, valueName: "<text>", description: "Same as --example"},
+      browser: {type: "boolean", description: "Run the browser system tests (*.browser-test.*, *.browser-spec.*, or VELOCIOUS_BROWSER_TEST_PATTERN) in headless Chromium"}
     },
     load: () => import("./test.js")
   },

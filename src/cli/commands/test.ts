@@ -36,6 +36,7 @@ export default async function testCommand({cwd, positionals, values, stdout}: Co
 
   installTestGlobals()
 
+  const browser = values.browser === true ? await browserRun(cwd) : undefined
   let configuration: Awaited<ReturnType<typeof bootApp>>
 
   try {
@@ -44,12 +45,32 @@ export default async function testCommand({cwd, positionals, values, stdout}: Co
       paths,
       filters,
       output: {write: (text) => stdout.write(text)},
-      beforeLoad: async () => { configuration = await bootApp(cwd, {required: false, migrate: true}) }
+      beforeLoad: async () => { configuration = await bootApp(cwd, {required: false, migrate: true}) },
+      ...browser?.runOptions
     })
 
     return exitCode
   } finally {
+    await browser?.close()
     await stopRequestTestServer()
     await configuration?.close()
+  }
+}
+
+/** `--browser`: only browser system tests, each run as a "browser" test in Chromium. Loaded only then, so plain runs never touch playwright. */
+async function browserRun(cwd: string) {
+  const [{browserTestMatcher, defaultBrowserTestPattern, browserTestPatternVariable}, {closeSharedChromium}] = await Promise.all([
+    import("../../testing/browser/browser-test-pattern.js"),
+    import("../../testing/browser/chromium.js"),
+    import("../../testing/browser/register.js")
+  ])
+
+  return {
+    runOptions: {
+      matchFile: browserTestMatcher({cwd}),
+      defaultTestType: "browser",
+      fileKinds: `browser tests: ${process.env[browserTestPatternVariable] || defaultBrowserTestPattern}`
+    },
+    close: closeSharedChromium
   }
 }

@@ -19,6 +19,7 @@ export function appScripts(typescript: boolean): Record<string, string> {
   return {
     start: "velocious server",
     test: "velocious test",
+    "test:browser": "velocious test --browser",
     migrate: "velocious db:migrate",
     ...typescript ? {typecheck: "tsc --noEmit"} : {}
   }

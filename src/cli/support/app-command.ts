@@ -1,10 +1,9 @@
-import {pathToFileURL} from "node:url"
 import type Configuration from "../../configuration.js"
 import {loadAppConfiguration} from "../load-app-configuration.js"
-import {registerTypeScriptFor} from "../../utils/typescript-loader.js"
-import FilesFinder from "../../database/migrator/files-finder.js"
 import type {MigrationFile} from "../../database/migrator/files-finder.js"
-import path from "node:path"
+import {migrationFilesIn} from "../../environment-handlers/node/migration-files.js"
+
+export {migrationsDirectory} from "../../environment-handlers/node/migration-files.js"
 
 /** Loads the app's configuration, runs `callback` with connections to every database, then closes them. */
 export async function withAppDatabases<Result>(cwd: string, callback: (configuration: Configuration) => Promise<Result>): Promise<Result> {
@@ -17,14 +16,8 @@ export async function withAppDatabases<Result>(cwd: string, callback: (configura
   }
 }
 
-export const migrationsDirectory = "src/database/migrations"
-
 export async function appMigrationFiles(configuration: Configuration): Promise<MigrationFile[]> {
-  const files = await new FilesFinder({path: path.join(configuration.getDirectory(), migrationsDirectory)}).findFiles()
-
-  await registerTypeScriptFor(files.map((file) => file.fullPath))
-
-  return files
+  return await migrationFilesIn(configuration.getDirectory()).findMigrations()
 }
 
-export const importMigration = (fullPath: string) => import(pathToFileURL(fullPath).href)
+export {importMigrationFile as importMigration} from "../../environment-handlers/node/migration-files.js"

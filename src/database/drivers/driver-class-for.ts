@@ -1,9 +1,9 @@
 import type {DialectName} from "./base/adapter.js"
-import type BaseDriver from "./base/base-driver.js"
-import type {DriverConfig, DriverEnvironment} from "./base/driver-config.js"
+import type {DriverConfig} from "./base/driver-config.js"
 import {DatabaseConfigurationError} from "./base/errors.js"
+import type {DriverClass} from "./driver-class.js"
 
-export type DriverClass = new (config: DriverConfig, environment?: DriverEnvironment) => BaseDriver
+export type {DriverClass} from "./driver-class.js"
 
 // Imported on demand so an app on one dialect never loads the others' modules.
 const loaders: Record<DialectName, () => Promise<{default: DriverClass}>> = {
@@ -12,7 +12,7 @@ const loaders: Record<DialectName, () => Promise<{default: DriverClass}>> = {
   mysql: () => import("./mysql/index.js")
 }
 
-/** The driver class for a database configuration: its `driver` if given, else the one for its `type`. */
+/** Under Node: the driver class for a database configuration, its `driver` if given, else the one for its `type`. */
 export async function driverClassFor(config: DriverConfig): Promise<DriverClass> {
   if (typeof config.driver === "function") return config.driver as DriverClass
 

@@ -1,21 +1,8 @@
 import fs from "node:fs/promises"
 import path from "node:path"
-import {DatabaseError} from "../drivers/base/errors.js"
+import {checkedMigrationFiles, migrationFileFromName, type MigrationFile} from "./migration-file.js"
 
-export interface MigrationFile {
-  /** The 14-digit timestamp prefix, stored in schema_migrations. */
-  version: string
-  /** `create-tasks` */
-  name: string
-  file: string
-  fullPath: string
-}
-
-export class DuplicateMigrationVersionError extends DatabaseError {
-  override name = "DuplicateMigrationVersionError"
-}
-
-const migrationFilePattern = /^(\d{14})-([\w-]+)\.(?:[cm]?js|[cm]?ts)$/
+export {DuplicateMigrationVersionError, type MigrationFile} from "./migration-file.js"
 
 /** The migration files in a folder, sorted by version; two files with one version are an error. */
 export default class FilesFinder {
@@ -34,23 +21,11 @@ export default class FilesFinder {
     const files: MigrationFile[] = []
 
     for (const file of entries.sort()) {
-      const match = migrationFilePattern.exec(file)
+      const found = migrationFileFromName(path.join(this.path, file))
 
-      if (!match || file.endsWith(".d.ts")) continue
-
-      files.push({version: match[1], name: match[2], file, fullPath: path.join(this.path, file)})
+      if (found) files.push(found)
     }
 
-    files.sort((a, b) => a.version.localeCompare(b.version))
-
-    for (let index = 1; index < files.length; index++) {
-      if (files[index].version === files[index - 1].version) {
-        throw new DuplicateMigrationVersionError(
-          `Two migrations have version ${files[index].version}: ${files[index - 1].file} and ${files[index].file}. Give one of them a new timestamp (npx velocious g:migration makes unique ones)`
-        )
-      }
-    }
-
-    return files
+    return checkedMigrationFiles(files)
   }
 }

@@ -171,8 +171,7 @@ export default class AsyncTrackedMultiConnection extends BasePool {
     this.opening++
 
     try {
-      const DriverClass = await driverClassFor(this.config)
-      const connection = new DriverClass(this.config, {appDirectory: this.appDirectory})
+      const connection = await this.newDriver(driverClassFor)
 
       await connection.connect()
 
