@@ -20,6 +20,8 @@ export interface HttpSecurity {
   secureCookies: boolean
   session: SessionSettings
   rateLimitStore(): RateLimitStore
+  /** Closes the rate limit store if one was used (a Redis connection would keep the process alive). */
+  close(): Promise<void>
 }
 
 const securityByConfiguration = new WeakMap<Configuration, HttpSecurity>()
@@ -64,7 +66,13 @@ function buildSecurity(configuration: Configuration): HttpSecurity {
     jsonRequestLog: requestLogging.format === "json",
     secureCookies,
     session: sessionSettingsFrom(options.session, secureCookies),
-    rateLimitStore: () => store ||= new MemoryRateLimitStore()
+    rateLimitStore: () => store ||= new MemoryRateLimitStore(),
+    close: async () => {
+      const used = store
+
+      store = configuredStore === undefined ? undefined : configuredStore
+      await used?.close()
+    }
   }
 }
 
@@ -72,4 +80,9 @@ function booleanOption(value: unknown, name: string): boolean | undefined {
   if (value === undefined || typeof value === "boolean") return value
 
   throw new SecurityConfigurationError(`${name} must be true or false, got ${JSON.stringify(value)}`)
+}
+
+/** Configuration#close(): what the security options opened (only if they were ever worked out). */
+export async function closeHttpSecurity(configuration: Configuration): Promise<void> {
+  await securityByConfiguration.get(configuration)?.close()
 }
