@@ -1,11 +1,15 @@
 import {SecurityConfigurationError} from "./errors.js"
 
-/** Rails' default_headers (7.1+): a page can't be framed by other sites, content types are not sniffed, referrers are trimmed. */
+/**
+ * The three of Rails' default_headers that modern browsers act on: a page can't be framed by
+ * other sites, content types are not sniffed, referrers are trimmed. Rails' other two
+ * (X-XSS-Protection: 0, X-Permitted-Cross-Domain-Policies: none) only reach legacy browsers,
+ * Flash and Acrobat, and every header is paid for on every response (node:http validates each),
+ * so they are left to `securityHeaders` for apps that want them.
+ */
 export const defaultSecurityHeaders: Readonly<Record<string, string>> = Object.freeze({
   "x-frame-options": "SAMEORIGIN",
-  "x-xss-protection": "0",
   "x-content-type-options": "nosniff",
-  "x-permitted-cross-domain-policies": "none",
   "referrer-policy": "strict-origin-when-cross-origin"
 })
 
