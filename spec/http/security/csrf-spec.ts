@@ -118,6 +118,24 @@ describe("CSRF protection", {timeoutSeconds: 60}, () => {
     }
   })
 
+  it("refuses a websocket upgrade that carries cookies from another site's page (cross-site websocket hijacking)", async () => {
+    const port = await start({cors: {origins: ["https://partner.example"]}})
+    const upgrade = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/websocket`, {headers})
+
+      socket.on("open", () => { socket.close(); resolve(101) })
+      socket.on("unexpected-response", (_request, response) => { resolve(response.statusCode || 0); socket.terminate() })
+      socket.on("error", (error) => { if (!String(error.message).includes("Unexpected server response")) reject(error) })
+    })
+
+    expect(await upgrade({cookie: "a=1", origin: "https://evil.example"})).toBe(403)
+    expect(await upgrade({cookie: "a=1", origin: `http://127.0.0.1:${port}`})).toBe(101)
+    expect(await upgrade({cookie: "a=1", origin: "https://partner.example"})).toBe(101)
+    // No cookies: nothing to hijack. No Origin: not a browser.
+    expect(await upgrade({origin: "https://evil.example"})).toBe(101)
+    expect(await upgrade({cookie: "a=1"})).toBe(101)
+  })
+
   it("is off in the test environment, and with csrfProtection: false; its helpers then render nothing", async () => {
     for (const options of [{environment: "test"}, {csrfProtection: false}]) {
       const port = await start(options)
