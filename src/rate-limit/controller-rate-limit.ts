@@ -1,5 +1,6 @@
 import {addCallback, type CallbackOptions} from "../controller/callbacks.js"
 import {httpSecurityFor} from "../http-server/security/http-security.js"
+import Logger from "../logger.js"
 import {checkKeys} from "../utils/check-keys.js"
 import type {RateLimitStore} from "./store.js"
 
@@ -51,7 +52,17 @@ export function addRateLimit(controllerClass: Function, options: RateLimitOption
     const counted = by ? await by.call(controller, controller) : controller.getRequest().remoteAddress()
     const scope = controller.getRoute()?.controller ?? controllerClass.name
     const key = name ? `rate-limit:${scope}:${name}:${String(counted)}` : `rate-limit:${scope}:${String(counted)}`
-    const {count, resetAt} = await (store || httpSecurityFor(controller.getConfiguration()).rateLimitStore()).increment(key, windowMs)
+    let windowCount: {count: number, resetAt: number}
+
+    try {
+      windowCount = await (store || httpSecurityFor(controller.getConfiguration()).rateLimitStore()).increment(key, windowMs)
+    } catch (error) {
+      // As Rails' rate_limit over a failing cache: the app stays up, unlimited, and says why.
+      void new Logger("RateLimit", {configuration: controller.getConfiguration()}).error(`The rate limit store failed, so ${key} was not limited:`, error)
+      return
+    }
+
+    const {count, resetAt} = windowCount
 
     if (count <= to) return
 

@@ -10,6 +10,7 @@ export interface RedisRateLimitStoreOptions {
 }
 
 interface RedisClient {
+  connect(): Promise<unknown>
   eval(script: string, keyCount: number, ...args: (string | number)[]): Promise<unknown>
   del(key: string): Promise<unknown>
   on(event: string, listener: (...args: any[]) => void): unknown
@@ -73,13 +74,25 @@ export default class RedisRateLimitStore implements RateLimitStore {
     this.client ||= (async () => {
       const Redis = await loadIoredis()
       const RedisClass = typeof Redis === "function" ? Redis : Redis.Redis
-      const client = new RedisClass(this.url, {maxRetriesPerRequest: 3})
+      // No offline queue: while Redis is away a count fails at once (and the limiter lets the
+      // request through) instead of holding every request until Redis is back.
+      const client = new RedisClass(this.url, {lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000})
 
       // Failed commands reject (and the limiter reports them); ioredis reconnects by itself.
       client.on("error", () => {})
 
+      try {
+        await client.connect()
+      } catch (error) {
+        client.disconnect()
+        throw error
+      }
+
       return client
     })()
+
+    // A first connection that failed is tried again on the next count.
+    this.client.catch(() => { this.client = undefined })
 
     return this.client
   }

@@ -1,6 +1,8 @@
 import MemoryRateLimitStore from "velocious/build/src/rate-limit/memory-store.js"
 import RedisRateLimitStore from "velocious/build/src/rate-limit/redis-store.js"
 import Controller from "velocious/build/src/controller.js"
+import BaseLogger from "velocious/build/src/logger/base-logger.js"
+import type {LogEntry} from "velocious/build/src/logger/log-output.js"
 import {afterAll, afterEach, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "../support/http-request.js"
 import {TempApp} from "../support/temp-app.js"
@@ -96,6 +98,20 @@ describe("rateLimit() in controllers", {timeoutSeconds: 60}, () => {
 
     expect((await request(portOne, "GET", "/limited")).status).toBe(429)
     expect((await request(portTwo, "GET", "/limited")).status).toBe(200)
+  })
+
+  it("lets requests through, and logs why, when the store fails (Redis down)", async () => {
+    const entries: LogEntry[] = []
+    const logger = new (class extends BaseLogger { override async write(entry: LogEntry) { entries.push(entry) } })({levels: ["error"]})
+    // Nothing listens on port 1.
+    const broken = new RedisRateLimitStore({url: "redis://127.0.0.1:1", prefix: "h3:broken:"})
+
+    stores.push(broken)
+
+    const port = await start({rateLimitStore: broken, logging: {loggers: [logger]}})
+
+    for (let index = 0; index < 4; index++) expect((await request(port, "GET", "/limited")).status).toBe(200)
+    expect(entries.some((entry) => entry.subject === "RateLimit" && entry.message.startsWith("The rate limit store failed, so rate-limit:limited:127.0.0.1 was not limited:"))).toBe(true)
   })
 
   it("rejects options that would not work", () => {
