@@ -42,8 +42,8 @@ describe("security headers and CORS", {timeoutSeconds: 60}, () => {
   })
 
   it("takes changes to the defaults, drops one with false, and all with securityHeaders: false", async () => {
-    let port = await start({securityHeaders: {"X-Frame-Options": "DENY", "referrer-policy": false, "Content-Security-Policy": "default-src 'self'", "X-XSS-Protection": "0"}})
-    let {headers} = await request(port, "GET", "/session")
+    const port = await start({securityHeaders: {"X-Frame-Options": "DENY", "referrer-policy": false, "Content-Security-Policy": "default-src 'self'", "X-XSS-Protection": "0"}})
+    const {headers} = await request(port, "GET", "/session")
 
     expect(headers["x-xss-protection"]).toEqual("0")
     expect(headers["x-frame-options"]).toEqual("DENY")
@@ -51,10 +51,10 @@ describe("security headers and CORS", {timeoutSeconds: 60}, () => {
     expect(headers["content-security-policy"]).toEqual("default-src 'self'")
     expect(headers["x-content-type-options"]).toEqual("nosniff")
 
-    port = await start({securityHeaders: false});
-    ({headers} = await request(port, "GET", "/session"))
+    const none = await request(await start({securityHeaders: false}), "GET", "/session")
 
-    expect(Object.keys(headers).filter((name) => name.startsWith("x-") && name !== "x-request-id")).toEqual([])
+    expect(Object.keys(none.headers).filter((name) => name.startsWith("x-") && name !== "x-request-id")).toEqual([])
+    expect(none.headers["referrer-policy"]).toBeUndefined()
   })
 
   it("refuses header values with line breaks and non-boolean switches", () => {
@@ -101,6 +101,23 @@ describe("security headers and CORS", {timeoutSeconds: 60}, () => {
     expect((await ask("GET", "authorization")).status).toBe(403)
     // Without cors configured, OPTIONS is an unrouted request as before.
     expect((await request(await start(), "OPTIONS", "/tasks", {headers: {origin: "https://anyone.example", "access-control-request-method": "GET"}})).status).toBe(404)
+  })
+
+  it("asks an origins function, and joins an action's Vary with its own", async () => {
+    const port = await start({cors: {origins: (origin: string) => origin.endsWith(".trusted.example")}})
+    const allowed = await request(port, "GET", "/session", {headers: {origin: "https://a.trusted.example"}})
+
+    expect(allowed.headers["access-control-allow-origin"]).toEqual("https://a.trusted.example")
+    expect((await request(port, "GET", "/session", {headers: {origin: "https://trusted.example.evil"}})).headers["access-control-allow-origin"]).toBeUndefined()
+
+    const {writeResponse} = await import("velocious/build/src/http-server/write-response.js")
+    const {default: Response} = await import("velocious/build/src/http-server/response.js")
+    const written: Record<string, unknown> = {}
+    const outgoing = {writeHead: (_status: number, headers: Record<string, unknown>) => Object.assign(written, headers), end: () => {}}
+
+    writeResponse(outgoing as never, new Response().setHeader("Vary", "Accept"), false, undefined, undefined, {"access-control-allow-origin": "https://a.trusted.example", vary: "Origin"})
+
+    expect(written.vary).toEqual("Origin, Accept")
   })
 
   it("refuses cors options that would not work", () => {
