@@ -15,6 +15,7 @@ import type ModelClass from "./database/record/index.js"
 import {initializeAppModels} from "./configuration/app-models.js"
 import {setTranslator, type Translator} from "./translations/custom-translator.js"
 import WebsocketEvents from "./websocket-events/websocket-events.js"
+import {closeHttpSecurity} from "./http-server/security/http-security.js"
 
 export type {ConfigurationOptions} from "./configuration/options.js"
 
@@ -180,6 +181,8 @@ export default class Configuration {
   async close(): Promise<void> {
     await this.closeDatabaseConnections()
     await this.websocketEvents?.close()
+    // A Redis rate limit store's connection would keep the process from exiting.
+    await closeHttpSecurity(this)
     await this.environmentHandler?.closeLogFiles()
   }
 

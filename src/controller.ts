@@ -8,6 +8,10 @@ import {addCallback, callbacksFor, type CallbackOptions, type ControllerCallback
 import {DoubleRenderError} from "./controller/errors.js"
 import {jsonBody} from "./controller/json-body.js"
 import {checkRenderOptions, type RenderOptions} from "./controller/render-options.js"
+import {hiddenField, maskedToken, metaTags, needsToken, skipForgeryProtection, verifyAuthenticityToken} from "./controller/forgery-protection.js"
+import Session, {loadSession} from "./controller/session.js"
+import {httpSecurityFor} from "./http-server/security/http-security.js"
+import {addRateLimit, type RateLimitOptions} from "./rate-limit/controller-rate-limit.js"
 import type Request from "./http-server/request.js"
 import type Response from "./http-server/response.js"
 import type {Params} from "./http-server/nested-params.js"
@@ -24,7 +28,9 @@ export type {CookieOptions} from "./cookies/set-cookie-header.js"
 export type {CallbackOptions} from "./controller/callbacks.js"
 export type {RenderOptions} from "./controller/render-options.js"
 export type {Params} from "./http-server/nested-params.js"
+export type {RateLimitOptions} from "./rate-limit/controller-rate-limit.js"
 export {DoubleRenderError} from "./controller/errors.js"
+export type {default as Session} from "./controller/session.js"
 
 export interface ControllerArgs {
   configuration: Configuration
@@ -58,11 +64,22 @@ export default class Controller {
     addCallback(this, "after", callback, options)
   }
 
+  /** Rails 8's rate_limit: past `to` requests per `within` seconds (per IP unless `by` says otherwise) the action answers 429. */
+  static rateLimit(options: RateLimitOptions): void {
+    addRateLimit(this, options)
+  }
+
+  /** Turns CSRF protection off for this controller's actions (or those in only/except), e.g. for webhooks. */
+  static skipForgeryProtection(options?: CallbackOptions): void {
+    skipForgeryProtection(this, options)
+  }
+
   private readonly args: ControllerArgs
   private viewLocals: Record<string, unknown> = {}
   private performed = false
   private pendingView: PendingView | undefined
   private cookieCache: Cookie[] | undefined
+  private sessionCache: Session | undefined
 
   constructor(args: ControllerArgs) {
     this.args = args
@@ -169,6 +186,9 @@ export default class Controller {
   /** Adds a Set-Cookie header; `encrypted: true` encrypts the value with cookieSecret (AES-256-GCM). */
   setCookie(name: string, value: string, options: CookieOptions = {}): void {
     const {encrypted, ...rest} = options
+
+    if (rest.secure === undefined && httpSecurityFor(this.getConfiguration()).secureCookies) rest.secure = true
+
     const stored = encrypted ? encryptCookieValue(name, String(value), requireSecret(this.getConfiguration().options.cookieSecret)) : String(value)
 
     this.getResponse().addSetCookie(setCookieHeader(name, stored, rest))
@@ -190,10 +210,36 @@ export default class Controller {
     return this.cookieCache
   }
 
+  /** The session: values kept across requests in an encrypted, authenticated cookie (needs cookieSecret). */
+  session(): Session {
+    this.sessionCache ||= loadSession(this.getCookies(), httpSecurityFor(this.getConfiguration()).session, this.getConfiguration().options.cookieSecret)
+
+    return this.sessionCache
+  }
+
+  /** A CSRF token for a form (a new masking each call; all of them valid for this session). */
+  formAuthenticityToken(): string {
+    return maskedToken(this.session())
+  }
+
+  /** `<meta name="csrf-param">` and `<meta name="csrf-token">` for the layout's <head> (empty when CSRF protection is off), for scripts sending X-CSRF-Token. */
+  csrfMetaTags(): string {
+    return httpSecurityFor(this.getConfiguration()).csrfProtection ? metaTags(this.formAuthenticityToken()) : ""
+  }
+
+  /** The hidden authenticity_token input for a <form method="post"> (empty when CSRF protection is off). */
+  authenticityTokenField(): string {
+    return httpSecurityFor(this.getConfiguration()).csrfProtection ? hiddenField(this.formAuthenticityToken()) : ""
+  }
+
   /** Runs before-callbacks, the action and after-callbacks, then renders a pending view. Used by the server. */
   async runAction(): Promise<void> {
     const action = this.getAction()
     const controllerClass = this.constructor
+    const method = this.args.request.getIncomingMessage().method
+
+    // Rails' protect_from_forgery, ahead of every callback; safe methods (most requests) skip it at once.
+    if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") this.protectFromForgery(controllerClass, action)
 
     const before = callbacksFor(controllerClass, "before", action)
 
@@ -218,6 +264,20 @@ export default class Controller {
     const after = callbacksFor(controllerClass, "after", action)
 
     for (let index = 0; index < after.length; index++) await this.runCallback(after[index])
+
+    if (this.sessionCache?.isChanged()) this.sessionCache.commit(this.getResponse(), httpSecurityFor(this.getConfiguration()).session, this.getConfiguration().options.cookieSecret!)
+  }
+
+  private protectFromForgery(controllerClass: Function, action: string): void {
+    const configuration = this.getConfiguration()
+
+    if (!httpSecurityFor(configuration).csrfProtection || !needsToken(this.getRequest(), controllerClass, action)) return
+
+    verifyAuthenticityToken({
+      request: this.getRequest(),
+      params: this.params(),
+      session: () => configuration.options.cookieSecret ? this.session() : undefined
+    })
   }
 
   private async runCallback(entry: ControllerCallback): Promise<void> {

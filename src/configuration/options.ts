@@ -1,6 +1,7 @@
 import type BaseEnvironmentHandler from "../environment-handlers/base.js"
 import type BaseLogger from "../logger/base-logger.js"
 import type {WebsocketEventsOptions} from "../websocket-events/websocket-events.js"
+import {securityOptionKeys, type SecurityConfigurationOptions} from "../http-server/security/options.js"
 
 export type DatabaseType = "sqlite" | "pgsql" | "mysql"
 
@@ -49,7 +50,8 @@ export interface BackgroundJobsOptions {
 
 export type Resolver<Args, Result> = (args: Args) => Result | undefined | Promise<Result | undefined>
 
-export interface ConfigurationOptions {
+/** The web security options (csrfProtection, cors, securityHeaders, session, ...) are in http-server/security/options.ts. */
+export interface ConfigurationOptions extends SecurityConfigurationOptions {
   /** App root; defaults to `process.cwd()` in Node. */
   directory?: string
   /** Overrides `VELOCIOUS_ENV` / `NODE_ENV`. */
@@ -96,5 +98,6 @@ export const configurationOptionKeys: readonly (keyof ConfigurationOptions)[] = 
   "websocketMessageHandlerResolver",
   "websocketEvents",
   "abilityResolver",
-  "debug"
+  "debug",
+  ...securityOptionKeys
 ]

@@ -1,6 +1,6 @@
 import Response from "./response.js"
 
-const statusTexts: Record<number, string> = {400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error"}
+const statusTexts: Record<number, string> = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 413: "Payload Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
 
 export interface ErrorResponseArgs {
   status: number

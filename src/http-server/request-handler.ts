@@ -17,6 +17,10 @@ import {withLocale} from "../translations/current-locale.js"
 import {requestLocale} from "../translations/request-locale.js"
 import {withRequestAbility} from "../authorization/request-ability.js"
 import {frontendModelRoutes, type FrontendModelRoutes} from "../frontend-models/endpoint-routes.js"
+import {healthCheckResponse} from "./security/health-check.js"
+import {httpSecurityFor, type HttpSecurity} from "./security/http-security.js"
+import {requestIdFor} from "./security/request-id.js"
+import {jsonRequestLine} from "./security/request-log.js"
 
 export interface RequestHandlerArgs {
   configuration: Configuration
@@ -45,6 +49,8 @@ export default class RequestHandler {
   /** The backendProjects resources this app serves (see frontend-models/endpoint-routes.ts); undefined when none. */
   private readonly frontendModels: FrontendModelRoutes | undefined
   private readonly resolvesAbilities: boolean
+  /** CORS, security headers, request ids, /up: worked out once from the configuration. */
+  private readonly security: HttpSecurity
 
   constructor({configuration, routes, maxBodyBytes, isShuttingDown, onHandled}: RequestHandlerArgs) {
     this.configuration = configuration
@@ -55,6 +61,7 @@ export default class RequestHandler {
     this.isShuttingDown = isShuttingDown || (() => false)
     this.onHandled = onHandled
     this.databaseIdentifiers = configuration.options.database?.[configuration.getEnvironment()] ? configuration.getDatabaseIdentifiers() : []
+    this.security = httpSecurityFor(configuration)
     // Compiled now, so a broken route table fails at boot.
     routes.compile()
     this.frontendModels = frontendModelRoutes(configuration)
@@ -73,39 +80,50 @@ export default class RequestHandler {
     let request: Request | undefined
     let response: Response | undefined
     let closeConnection = this.isShuttingDown()
+    const {security} = this
+    const requestId = security.requestIds ? requestIdFor(incoming) : undefined
+    const origin = security.cors === undefined ? undefined : incoming.headers.origin
+    let corsHeaders: Record<string, string> | undefined
 
     try {
       try {
-        const match = this.routes.match(method, pathname) || this.frontendModels?.match(method, pathname)
+        if (origin !== undefined && security.cors!.allowsOrigin(origin)) corsHeaders = security.cors!.responseHeaders(origin)
 
-        if (!match) throw new RouteNotFoundError(method, pathname)
+        const preflight = origin !== undefined && method === "OPTIONS" && incoming.headers["access-control-request-method"] !== undefined
+        const match = preflight ? undefined : this.routes.match(method, pathname) || this.frontendModels?.match(method, pathname)
 
-        const {route} = match
-        const {ControllerClass, displayFile, viewDirectory} = this.controllers.loaded(route.controller) || await this.controllers.load(route.controller)
-        const {action} = route
+        if (!match) {
+          response = await this.unrouted(method, pathname, incoming, preflight ? origin : undefined, requestId)
+          // The preflight answer carries its own CORS headers.
+          if (preflight) corsHeaders = undefined
+        } else {
+          const {route} = match
+          const {ControllerClass, displayFile, viewDirectory} = this.controllers.loaded(route.controller) || await this.controllers.load(route.controller)
+          const {action} = route
 
-        if (!isAction(ControllerClass, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
+          if (!isAction(ControllerClass, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
 
-        const reading = readBody(incoming, this.maxBodyBytes)
-        const body = reading instanceof Buffer ? reading : await reading
+          const reading = readBody(incoming, this.maxBodyBytes)
+          const body = reading instanceof Buffer ? reading : await reading
 
-        request = new Request({incoming, body})
+          request = new Request({incoming, body, requestId})
 
-        const params = requestParams(url, queryIndex, body, request, match.params)
+          const params = requestParams(url, queryIndex, body, request, match.params)
 
-        response = new Response()
+          response = new Response()
 
-        const controller = new ControllerClass({configuration: this.configuration, request, response, params, route, action, viewDirectory})
+          const controller = new ControllerClass({configuration: this.configuration, request, response, params, route, action, viewDirectory})
 
-        try {
-          const locale = requestLocale(this.configuration, {params, header: (name) => request!.header(name)})
-          // Only with an abilityResolver: without one a request pays nothing for authorization.
-          const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
+          try {
+            const locale = requestLocale(this.configuration, {params, header: (name) => request!.header(name)})
+            // Only with an abilityResolver: without one a request pays nothing for authorization.
+            const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
 
-          // The locale lives in the request's async context, so concurrent requests never see each other's.
-          await withLocale(locale, () => this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(runAction, this.databaseIdentifiers) : runAction())
-        } catch (error) {
-          throw new ActionFailure(error, response, {controller: ControllerClass.name, action, route: `${route.method} ${route.path}`})
+            // The locale lives in the request's async context, so concurrent requests never see each other's.
+            await withLocale(locale, () => this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(runAction, this.databaseIdentifiers) : runAction())
+          } catch (error) {
+            throw new ActionFailure(error, response, {controller: ControllerClass.name, action, route: `${route.method} ${route.path}`})
+          }
         }
       } catch (error) {
         const cause = error instanceof ActionFailure ? error.cause : error
@@ -117,7 +135,7 @@ export default class RequestHandler {
         response = this.errorToResponse(error, httpError, incoming, request)
       }
 
-      this.write(outgoing, response, request, closeConnection, incoming)
+      this.write(outgoing, response, request, closeConnection, incoming, requestId, corsHeaders)
     } catch (error) {
       // A bug in the error handling itself: never leave the client hanging, and never reject
       // (the server does not wait on this promise).
@@ -131,20 +149,57 @@ export default class RequestHandler {
       }
     }
 
+    this.logRequest(method, pathname, outgoing.statusCode, started, requestId, incoming)
+  }
+
+  private logRequest(method: string, pathname: string, status: number, started: number, requestId: string | undefined, incoming: IncomingMessage): void {
     try {
-      if (this.logger.isLevelEnabled("info")) void this.logger.info(`${method} ${pathname} ${outgoing.statusCode} ${(performance.now() - started).toFixed(1)}ms`)
+      if (!this.logger.isLevelEnabled("info")) return
+
+      const durationMs = performance.now() - started
+
+      void this.logger.info(this.security.jsonRequestLog ? jsonRequestLine({method, path: pathname, status, durationMs, requestId, incoming}) : `${method} ${pathname} ${status} ${durationMs.toFixed(1)}ms`)
     } finally {
       this.onHandled?.()
     }
   }
 
-  private write(outgoing: ServerResponse, response: Response, request: Request | undefined, closeConnection: boolean, incoming: IncomingMessage): void {
+  /**
+   * What answers a request no route matches: a CORS preflight (when cors is configured), the
+   * health check, or a 404. Asked only after the route table missed, so matched requests pay nothing for them.
+   */
+  private async unrouted(method: string, pathname: string, incoming: IncomingMessage, origin: string | undefined, requestId: string | undefined): Promise<Response> {
+    const {cors, healthCheck} = this.security
+
+    if (origin !== undefined && cors && method === "OPTIONS" && incoming.headers["access-control-request-method"] !== undefined) {
+      const headers = cors.preflightHeaders(origin, incoming.headers)
+
+      if (!headers) return errorResponse({status: 403, message: `CORS preflight refused: the origin ${origin} may not send ${String(incoming.headers["access-control-request-method"])} with these headers (see the cors option)`, json: prefersJson(incoming.headers)})
+
+      const response = new Response().setStatus(204)
+
+      for (const name in headers) response.setHeader(name, headers[name])
+
+      return response
+    }
+
+    if (healthCheck !== undefined && pathname === healthCheck.path && (method === "GET" || method === "HEAD")) {
+      return healthCheckResponse(healthCheck, prefersJson(incoming.headers), (error) => { void this.logger.error(`Health check ${healthCheck.path} failed${requestId ? ` (request ${requestId})` : ""}:`, error) })
+    }
+
+    return errorResponse({status: 404, message: new RouteNotFoundError(method, pathname).message, json: prefersJson(incoming.headers)})
+  }
+
+  private write(outgoing: ServerResponse, response: Response, request: Request | undefined, closeConnection: boolean, incoming: IncomingMessage, requestId: string | undefined, corsHeaders: Record<string, string> | undefined): void {
+    // Websocket request messages answer inside the socket: browser headers mean nothing there.
+    const securityHeaders = request?.isWebsocket() ? undefined : this.security.securityHeaders
+
     try {
-      writeResponse(outgoing, response, closeConnection)
+      writeResponse(outgoing, response, closeConnection, securityHeaders, requestId, corsHeaders)
     } catch (error) {
       // Headers a controller set that node:http refuses (e.g. a line break in a value).
       this.reportError(error, request, response, {phase: "write"})
-      if (!outgoing.headersSent) writeResponse(outgoing, errorResponse({status: 500, message: "Internal server error", json: prefersJson(incoming.headers)}), closeConnection)
+      if (!outgoing.headersSent) writeResponse(outgoing, errorResponse({status: 500, message: "Internal server error", json: prefersJson(incoming.headers)}), closeConnection, securityHeaders, requestId, corsHeaders)
       else outgoing.destroy()
     }
   }
@@ -166,7 +221,9 @@ export default class RequestHandler {
   }
 
   private reportError(error: unknown, request: Request | undefined, response: Response | undefined, context: Record<string, unknown>): void {
-    void this.logger.error(`Error while handling ${request ? `${request.method()} ${request.pathname()}` : "a request"}:`, error)
+    const id = request?.requestId()
+
+    void this.logger.error(`Error while handling ${request ? `${request.method()} ${request.pathname()}` : "a request"}${id ? ` (request ${id})` : ""}:`, error)
 
     try {
       this.configuration.getErrorEvents().reportFrameworkError({error, request, response, context})

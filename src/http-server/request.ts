@@ -4,7 +4,12 @@ import {prefersJson} from "./prefers-json.js"
 export interface RequestArgs {
   incoming: IncomingMessage
   body: Buffer
+  /** X-Request-Id (taken or made by the request handler); absent with requestId: false */
+  requestId?: string
 }
+
+/** Set on the IncomingMessage a websocket request message is turned into (see websocket/websocket-request.ts). */
+export const viaWebsocket = Symbol("velocious.http.viaWebsocket")
 
 /** The request as controllers see it. */
 export default class Request {
@@ -12,10 +17,12 @@ export default class Request {
   private readonly rawBody: Buffer
   private readonly url: string
   private readonly queryIndex: number
+  private readonly id: string | undefined
 
-  constructor({incoming, body}: RequestArgs) {
+  constructor({incoming, body, requestId}: RequestArgs) {
     this.incoming = incoming
     this.rawBody = body
+    this.id = requestId
     this.url = incoming.url || "/"
     this.queryIndex = this.url.indexOf("?")
   }
@@ -71,6 +78,16 @@ export default class Request {
   /** Whether the client prefers JSON (Accept header), used for error and 404 responses. */
   acceptsJson(): boolean {
     return prefersJson(this.incoming.headers)
+  }
+
+  /** The X-Request-Id this request is logged and answered with. */
+  requestId(): string | undefined {
+    return this.id
+  }
+
+  /** Whether this is a request message over a websocket connection rather than an HTTP request. */
+  isWebsocket(): boolean {
+    return (this.incoming as {[viaWebsocket]?: boolean})[viaWebsocket] === true
   }
 
   getIncomingMessage(): IncomingMessage {

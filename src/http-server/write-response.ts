@@ -4,12 +4,20 @@ import type Response from "./response.js"
 /**
  * Writes status, headers and body in one `end()`, with the Content-Length computed here. A string
  * body stays a string: node:http then sends headers and body in one write instead of a writev.
+ * `baseHeaders` (the security headers) and `corsHeaders` go under the action's own headers, so
+ * an action can override them; a Vary from both is joined.
  */
-export function writeResponse(serverResponse: ServerResponse, response: Response, closeConnection = false): void {
+export function writeResponse(serverResponse: ServerResponse, response: Response, closeConnection = false, baseHeaders?: Readonly<Record<string, string>>, requestId?: string, corsHeaders?: Readonly<Record<string, string>>): void {
   const body = response.getBody()
   const headers: Record<string, string | string[]> = {}
 
-  for (const [name, value] of response.headers()) headers[name] = value
+  if (baseHeaders !== undefined) for (const name in baseHeaders) headers[name] = baseHeaders[name]
+  if (corsHeaders !== undefined) for (const name in corsHeaders) headers[name] = corsHeaders[name]
+  if (requestId !== undefined) headers["x-request-id"] = requestId
+
+  for (const [name, value] of response.headers()) {
+    headers[name] = name === "vary" && corsHeaders?.vary !== undefined ? `${corsHeaders.vary}, ${String(value)}` : value
+  }
 
   const cookies = response.setCookieHeaders()
 

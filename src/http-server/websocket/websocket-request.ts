@@ -1,5 +1,6 @@
 import type {IncomingHttpHeaders, IncomingMessage, ServerResponse} from "node:http"
 import {bodyInHand} from "../read-body.js"
+import {viaWebsocket} from "../request.js"
 
 export interface WebsocketRequestMessage {
   method?: string
@@ -52,7 +53,8 @@ export function adaptRequest(baseHeaders: IncomingHttpHeaders, upgrade: Incoming
     headers,
     socket: upgrade.socket,
     httpVersion: "1.1",
-    [bodyInHand]: body
+    [bodyInHand]: body,
+    [viaWebsocket]: true
   } as unknown as IncomingMessage
 
   const outgoing = new WebsocketOutgoing(onResponse)

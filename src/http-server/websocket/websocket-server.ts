@@ -4,6 +4,8 @@ import {WebSocketServer, type WebSocket} from "ws"
 import type Configuration from "../../configuration.js"
 import Logger from "../../logger.js"
 import Request from "../request.js"
+import {httpSecurityFor} from "../security/http-security.js"
+import {websocketOriginAllowed} from "../security/websocket-origin.js"
 import RawWebsocketSession, {type RawWebsocketHandler} from "./raw-websocket-session.js"
 import WebsocketSession, {type Dispatch} from "./websocket-session.js"
 import type {WebsocketLimits} from "./websocket-limits.js"
@@ -63,6 +65,10 @@ export default class WebsocketServer {
   private async onUpgrade(incoming: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     try {
       if (this.closing) return refuse(socket, 503, "Service Unavailable")
+      if (!websocketOriginAllowed(httpSecurityFor(this.configuration), incoming)) {
+        void this.logger.warn(`Refused a websocket upgrade with cookies from the origin ${String(incoming.headers.origin)}: not this host (${String(incoming.headers.host)}) nor allowed by the cors option`)
+        return refuse(socket, 403, "Forbidden")
+      }
 
       const request = new Request({incoming, body: Buffer.alloc(0)})
       const resolver = this.configuration.options.websocketMessageHandlerResolver
