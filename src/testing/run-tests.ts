@@ -8,6 +8,7 @@ import {loadTestFile} from "./load-test-file.js"
 import ProgressReporter, {type ReporterOutput} from "./reporter.js"
 import {emptyResult, type RunResult} from "./results.js"
 import TestRunner from "./runner.js"
+import {flushAll as flushBufferedLogs} from "../logger/buffered-writers.js"
 import {getTestSettings, resetTestSettings} from "./test-settings.js"
 import {findAppFile} from "../utils/app-file.js"
 import {registerTypeScriptFor} from "../utils/typescript-loader.js"
@@ -84,6 +85,9 @@ export async function runTests({cwd, paths, filters = emptyFilters(), output, be
 
   const finished = performance.now()
 
+  // Log lines the tests wrote (request logs, app logging) are buffered: out before the summary,
+  // so `N passed, M failed` stays the last line.
+  await flushBufferedLogs()
   reporter.finish(result, {loadSeconds: (runStarted - loadStarted) / 1000, runSeconds: (finished - runStarted) / 1000})
 
   return {result, exitCode: result.failed > 0 ? 1 : 0}
