@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
 import {enqueueJob} from "velocious/build/src/background-jobs/enqueue.js"
 import {closeMainNotifier} from "velocious/build/src/background-jobs/notify-main.js"
-import {privateServerUnavailable, startPrivatePostgres, type PrivateServer} from "../database/support/private-server.js"
+import {privateServerUnavailable, startPrivateServer, type PrivateServer} from "../database/support/private-server.js"
 import {JobsApp} from "./support/jobs-app.js"
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -22,14 +22,14 @@ async function enqueueMany(app: JobsApp, prefix: string, count: number): Promise
   for (let index = 0; index < count; index++) await enqueueJob({jobName: "CountJob", args: [app.runsFile, `${prefix}${index}`, 20], options: {forked: false}})
 }
 
-// A private PostgreSQL on its own port (the shared one is never touched), stopped and started
+// A private server on its own port (the shared ones are never touched), stopped and started
 // while the main and two workers are busy with jobs.
-describe("background jobs: PostgreSQL stopped and started under load", {skip: privateServerUnavailable("pgsql"), timeoutSeconds: 120}, () => {
+for (const dialect of ["pgsql", "mysql"] as const) describe(`background jobs: ${dialect === "pgsql" ? "PostgreSQL" : "MariaDB"} stopped and started under load`, {skip: privateServerUnavailable(dialect), timeoutSeconds: 120}, () => {
   let database: PrivateServer
   let app: JobsApp
 
   beforeAll(async () => {
-    database = await startPrivatePostgres()
+    database = await startPrivateServer(dialect)
     app = await JobsApp.create(database.config)
   })
 
@@ -54,15 +54,18 @@ describe("background jobs: PostgreSQL stopped and started under load", {skip: pr
 
     await delay(2000)
     await database.start()
+
+    const restartedAt = Date.now()
     // Jobs enqueued after the restart need the main's next claim to work too.
     await enqueueMany(app, "after", 50)
 
     const counts = await app.waitUntil((state) => state.completed === 200, 60_000)
+    const finishedMs = Date.now() - restartedAt
     const runs = await app.runs()
     const starts = countBy(runs, "start")
     const dones = countBy(runs, "done")
 
-    console.log(`jobs across a PostgreSQL restart: ${doneWhileDown} of 150 done when it stopped, ${counts.completed} completed in the end, ${[...starts.values()].filter((count) => count > 1).length} started more than once`)
+    console.log(`jobs across a ${dialect} restart: ${doneWhileDown} of 150 done when it stopped, ${counts.completed} completed ${finishedMs} ms after it was back, ${[...starts.values()].filter((count) => count > 1).length} started more than once`)
     expect(starts.size).toBe(200)
     expect([...starts.entries()].filter(([, count]) => count !== 1)).toEqual([])
     expect([...dones.entries()].filter(([, count]) => count !== 1)).toEqual([])

@@ -10,7 +10,7 @@ import {lines, packageRoot, TempApp} from "./support/temp-app.js"
 const inputs = Number(process.env.VELOCIOUS_ABUSE_INPUTS || 3000)
 const seed = Number(process.env.VELOCIOUS_ABUSE_SEED || 19)
 
-describe("HTTP abuse suite", {timeoutSeconds: Math.max(120, Math.ceil(inputs / 200))}, () => {
+describe("HTTP abuse suite", {timeoutSeconds: Math.max(120, Math.ceil(inputs / 50))}, () => {
   let app: TempApp
   let server: ServerProcess
 

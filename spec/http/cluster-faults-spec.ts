@@ -25,10 +25,10 @@ describe("HTTP cluster under load: SIGTERM and a crashing worker", {timeoutSecon
   let app: TempApp | undefined
   let server: ServerProcess | undefined
 
-  const start = async () => {
+  const start = async (workers = 2) => {
     app = new TempApp("http-cluster-faults")
     writeTasksApp(app)
-    server = await spawnUntilListening([binary, "server", "--port", "0", "--workers", "2"], {cwd: app.directory})
+    server = await spawnUntilListening([binary, "server", "--port", "0", "--workers", String(workers)], {cwd: app.directory})
 
     return server
   }
@@ -43,8 +43,8 @@ describe("HTTP cluster under load: SIGTERM and a crashing worker", {timeoutSecon
     server = undefined
   })
 
-  it("answers every request in flight when SIGTERM arrives under load, then exits 0", async () => {
-    const {child, port, exited} = await start()
+  for (const workers of [1, 2]) it(`answers every request in flight when SIGTERM arrives under load, then exits 0 (${workers === 1 ? "one process" : "2 workers"})`, async () => {
+    const {child, port, exited} = await start(workers)
     const load = startLoad({port, path: "/slow-tasks?ms=300", connections: 50})
 
     await delay(1200)
@@ -57,7 +57,7 @@ describe("HTTP cluster under load: SIGTERM and a crashing worker", {timeoutSecon
 
     const counts = await stopping
 
-    console.log(`SIGTERM under load: ${inFlight} requests in flight at the signal, ${answered(counts, 200)} of ${counts.total} answered 200, ${errorCount(counts)} failed`)
+    console.log(`SIGTERM under load, ${workers} worker(s): ${inFlight} requests in flight at the signal, ${answered(counts, 200)} of ${counts.total} answered 200, ${errorCount(counts)} failed`)
     expect(inFlight).toBeGreaterThan(0)
     expect(errorCount(counts)).toBe(0)
     expect(counts.statuses).toEqual({200: counts.total})

@@ -47,7 +47,7 @@ type Generator = (rand: () => number) => Omit<AbuseInput, "category">
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]
 const integer = (rand: () => number, min: number, max: number) => min + Math.floor(rand() * (max - min + 1))
-const token = (rand: () => number, length: number) => Array.from({length}, () => pick(rand, "abcdefghijklmnopqrstuvwxyz0123456789")).join("")
+const token = (rand: () => number, length: number) => Array.from({length}, () => pick(rand, [..."abcdefghijklmnopqrstuvwxyz0123456789"])).join("")
 // Bytes no request line or header may hold: controls (but TAB), DEL, and a few separators in names.
 const controls = [...Array.from({length: 32}, (_, code) => String.fromCharCode(code)).filter((each) => each !== "\t"), "\x7f"]
 const whole = (text: string): Omit<AbuseInput, "category"> => ({chunks: [text], endAfter: false})
