@@ -90,11 +90,11 @@ export default class HttpServer {
         void this.handler.handle(incoming, outgoing)
       }
     })
-    // Malformed HTTP: node:http's parser rejects it; answer 400 and close only that connection.
+    // Malformed HTTP: node:http's parser rejects it; answer 4xx and close only that connection.
     this.server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
       if (!socket.writable || error.code === "ECONNRESET") return socket.destroy()
 
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+      socket.end(clientErrorResponses[error.code ?? ""] ?? clientErrorResponses.default)
     })
   }
 
@@ -158,6 +158,14 @@ export default class HttpServer {
 
     if (this.inFlight === 0) this.whenIdle?.()
   }
+}
+
+// The statuses node's own clientError default sends: headers over maxHeaderSize are 431, headers
+// that did not arrive within headersTimeout (slowloris) are 408; every other parse error is 400.
+const clientErrorResponses: {[code: string]: string} = {
+  HPE_HEADER_OVERFLOW: "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+  ERR_HTTP_REQUEST_TIMEOUT: "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+  default: "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 }
 
 function refuseHttp09(outgoing: http.ServerResponse): void {

@@ -213,6 +213,10 @@ export interface AbuseRunCounts {
   inputs: number
   byCategory: {[category in AbuseCategory]?: {[outcome in AbuseOutcome]?: number}}
   failures: AbuseResult[]
+  /** Answers by status code, over every input. */
+  statuses: {[status: number]: number}
+  /** Answers by status code, per category. */
+  statusesByCategory: {[category in AbuseCategory]?: {[status: number]: number}}
   /** Well-formed GET /ping requests sent between batches that did not answer 200. */
   healthFailures: number
   healthChecks: number
@@ -238,7 +242,7 @@ export interface AbuseRunOptions {
 export async function runAbuse({port, inputs, seed = 19, concurrency = 50, slowlorisPercent = 1, healthEvery = 1000, waitMs = 3000, slowWaitMs = 8000, healthCheck, alive = () => true}: AbuseRunOptions): Promise<AbuseRunCounts> {
   const rand = random(seed)
   const fast = abuseCategories.filter((category) => category !== "slowloris")
-  const counts: AbuseRunCounts = {inputs: 0, byCategory: {}, failures: [], healthFailures: 0, healthChecks: 0}
+  const counts: AbuseRunCounts = {inputs: 0, byCategory: {}, failures: [], statuses: {}, statusesByCategory: {}, healthFailures: 0, healthChecks: 0}
   let next = 0
   let sinceHealth = 0
   let health: Promise<void> = Promise.resolve()
@@ -260,6 +264,12 @@ export async function runAbuse({port, inputs, seed = 19, concurrency = 50, slowl
 
       tally[result.outcome] = (tally[result.outcome] ?? 0) + 1
       counts.inputs++
+      const categoryStatuses = counts.statusesByCategory[category] ||= {}
+
+      for (const status of result.statuses) {
+        counts.statuses[status] = (counts.statuses[status] ?? 0) + 1
+        categoryStatuses[status] = (categoryStatuses[status] ?? 0) + 1
+      }
       if (result.outcome === "wrong-status" || result.outcome === "hung") counts.failures.push(result)
       if (++sinceHealth >= healthEvery) {
         sinceHealth = 0
@@ -291,6 +301,7 @@ export function formatAbuseCounts(counts: AbuseRunCounts): string {
 
   return [
     ...rows.map((row) => row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join("  ")),
+    `answers: ${Object.entries(counts.statuses).map(([status, count]) => `${status} ×${count}`).join(", ")}`,
     `${counts.inputs} inputs, ${counts.failures.length} answered wrongly or hung, ${counts.healthFailures} of ${counts.healthChecks} well-formed requests between them failed`
   ].join("\n")
 }

@@ -12,7 +12,8 @@ import {lines, type TempApp} from "./temp-app.js"
 export function writeTasksApp(app: TempApp, database: DriverConfig = {type: "sqlite", name: "soak"}): void {
   app.write("src/config/configuration.js", lines(
     "import Configuration from \"velocious/build/src/configuration.js\"",
-    `export default new Configuration({logging: {console: false}, database: {test: {default: ${JSON.stringify(database)}}}})`
+    `const database = {default: ${JSON.stringify(database)}}`,
+    "export default new Configuration({logging: {console: false}, database: {test: database, production: database}})"
   ))
   app.write("src/config/routes.js", lines(
     "import Routes from \"velocious/build/src/routes/index.js\"",
