@@ -52,7 +52,7 @@ for (const dialect of ["pgsql", "mysql"] as const) {
       await database?.destroy()
     })
 
-    it("answers 5xx while the database is down, never crashes or hangs, and serves 200 again once it is back, by itself", async () => {
+    for (const crash of [false, true]) it(`answers 5xx while the database is down${crash ? " after a crash" : ""}, never crashes or hangs, and serves 200 again once it is back, by itself`, async () => {
       expect((await request(server.port, "GET", "/tasks")).status).toBe(200)
 
       const load = startLoad({port: server.port, path: "/tasks", connections: 20})
@@ -61,7 +61,7 @@ for (const dialect of ["pgsql", "mysql"] as const) {
 
       const beforeStop = answered(load.counts, 200)
 
-      await database.stop()
+      await database.stop({crash})
       await delay(1500)
       await database.start()
 
@@ -75,7 +75,7 @@ for (const dialect of ["pgsql", "mysql"] as const) {
       const counts = await load.stop()
       const failedStatuses = Object.entries(counts.statuses).filter(([status]) => status !== "200")
 
-      console.log(`${dialect} restart under load: ${beforeStop} answered 200 before the stop, ${failedStatuses.map(([status, count]) => `${count} answered ${status}`).join(", ") || "none failed"} while it was down, 200s again ${recoveredMs} ms after it was back, ${errorCount(counts)} without an answer`)
+      console.log(`${dialect} ${crash ? "crash" : "restart"} under load: ${beforeStop} answered 200 before the stop, ${failedStatuses.map(([status, count]) => `${count} answered ${status}`).join(", ") || "none failed"} while it was down, 200s again ${recoveredMs} ms after it was back, ${errorCount(counts)} without an answer`)
 
       expect(answered(counts, 200)).toBeGreaterThanOrEqual(okAtRestart + 200)
       expect(beforeStop).toBeGreaterThan(0)

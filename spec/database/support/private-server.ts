@@ -19,7 +19,8 @@ export interface PrivateServer {
   port: number
   /** A driver config for the server's `velocious_fault` database. */
   config: DriverConfig
-  stop(): Promise<void>
+  /** `crash`: killed at once (PostgreSQL's immediate mode, SIGKILL for MariaDB), no goodbye to clients. */
+  stop(options?: {crash?: boolean}): Promise<void>
   start(): Promise<void>
   /** Stops the server for good and removes its files. */
   destroy(): Promise<void>
@@ -86,9 +87,9 @@ export async function startPrivatePostgres(): Promise<PrivateServer> {
       running = true
       await waitForPort(port, true, "PostgreSQL")
     },
-    async stop() {
+    async stop({crash = false} = {}) {
       // Fast mode: the way a restart looks to clients, every session cut at once.
-      await ctl(["-m", "fast", "-w", "stop"])
+      await ctl(["-m", crash ? "immediate" : "fast", "-w", "stop"])
       running = false
       await waitForPort(port, false, "PostgreSQL")
     },
@@ -136,9 +137,9 @@ export async function startPrivateMariadb(): Promise<PrivateServer> {
       exited = new Promise((resolve) => child?.once("exit", () => resolve()))
       await waitForPort(port, true, "MariaDB")
     },
-    async stop() {
+    async stop({crash = false} = {}) {
       // SIGTERM: MariaDB's normal shutdown, which drops every client connection.
-      child?.kill("SIGTERM")
+      child?.kill(crash ? "SIGKILL" : "SIGTERM")
       await exited
       child = undefined
       await waitForPort(port, false, "MariaDB")
