@@ -173,7 +173,7 @@ for (const database of testDatabases) {
       expect(await Task.joins({project: true}).order("projects.name").pluck("tasks.name")).toEqual(expect.arrayContaining(["Task A", "Task B"]))
     })
 
-    it("takes raw SQL that the code wraps in rawSql(), and says so in the error for anything else", async () => {
+    it("takes raw SQL that the code wraps in rawSql() (README), and says so in the error for anything else", async () => {
       expect(await Task.order(rawSql("LENGTH(name) DESC, name DESC")).pluck("name")).toEqual(["Task B", "Task A"])
       expect(await Task.pluck(rawSql("UPPER(name)"))).toEqual(expect.arrayContaining(["TASK A", "TASK B"]))
       expect((await Task.select(rawSql("tasks.id + 1 AS next_id")).toArray()).length).toBe(2)
