@@ -60,6 +60,12 @@ function placeholders(count: number): string {
 export default class JobStore {
   readonly settings: BackgroundJobsSettings
   private readonly pool: BasePool
+  /**
+   * Tokens of claims that failed: the statement (or its COMMIT) may have reached the server with
+   * only the answer lost, as when the database restarts under load. Those rows would otherwise
+   * stay handed off to nobody until their lease runs out (2 h by default).
+   */
+  private readonly unsettledClaims = new Set<string>()
 
   static forConfiguration(configuration: Configuration): JobStore {
     return new JobStore({configuration})
@@ -122,7 +128,31 @@ export default class JobStore {
     const set = "state = 'handed_off', claim_token = ?, claimed_by = ?, handed_off_at = ?, lease_expires_at = ?, updated_at = ?"
     const setParams = [token, claimedBy, now, now + this.settings.leaseMs, now]
 
-    return await this.withConnection(async (connection) => {
+    await this.releaseUnsettledClaims()
+
+    try {
+      return await this.claimWith(setParams, due, limit, set)
+    } catch (error) {
+      this.unsettledClaims.add(token)
+      throw error
+    }
+  }
+
+  /** Puts back rows a failed claim may have handed off; the token is this process's own, so nothing another claim took is touched. */
+  private async releaseUnsettledClaims(): Promise<void> {
+    if (this.unsettledClaims.size === 0) return
+
+    const tokens = [...this.unsettledClaims]
+
+    await this.withConnection((connection) => connection.execute(
+      `UPDATE ${jobsTable} SET state = 'queued', claim_token = NULL, claimed_by = NULL, lease_expires_at = NULL, updated_at = ? WHERE state = 'handed_off' AND claim_token IN (${placeholders(tokens.length)})`,
+      [Date.now(), ...tokens]
+    ))
+    for (const token of tokens) this.unsettledClaims.delete(token)
+  }
+
+  private claimWith(setParams: unknown[], due: number, limit: number, set: string): Promise<StoredJob[]> {
+    return this.withConnection(async (connection) => {
       const dialect = connection.dialect()
 
       if (dialect === "sqlite") {

@@ -20,6 +20,11 @@ export interface HttpServerOptions {
   maxBodyBytes?: number
   /** How long an idle keep-alive connection stays open. Default 5000 ms. */
   keepAliveTimeoutMs?: number
+  /**
+   * How long a client may take to send a request's headers before it gets 408 and is closed
+   * (slowloris). Default max(keepAliveTimeoutMs + 1000, 60000).
+   */
+  headersTimeoutMs?: number
   /** How long stop() waits for in-flight requests before cutting connections. Default 10000 ms. */
   shutdownTimeoutMs?: number
   /** Websocket limits (message size, send buffer, heartbeat, subscriptions, request timeout). */
@@ -30,7 +35,7 @@ export const defaultHost = "127.0.0.1"
 export const defaultPort = 3006
 export const defaultMaxBodyBytes = 10 * 1024 * 1024
 
-const optionKeys = ["configuration", "routes", "host", "port", "maxBodyBytes", "keepAliveTimeoutMs", "shutdownTimeoutMs", "websocket"]
+const optionKeys = ["configuration", "routes", "host", "port", "maxBodyBytes", "keepAliveTimeoutMs", "headersTimeoutMs", "shutdownTimeoutMs", "websocket"]
 
 /** One node:http server serving the app's routes. */
 export default class HttpServer {
@@ -47,7 +52,7 @@ export default class HttpServer {
 
   constructor(options: HttpServerOptions) {
     checkKeys(options, optionKeys, "new HttpServer()")
-    for (const name of ["maxBodyBytes", "keepAliveTimeoutMs", "shutdownTimeoutMs"] as const) checkNonNegative(options[name], name)
+    for (const name of ["maxBodyBytes", "keepAliveTimeoutMs", "headersTimeoutMs", "shutdownTimeoutMs"] as const) checkNonNegative(options[name], name)
 
     this.options = options
     this.logger = new Logger("HttpServer", {configuration: options.configuration})
@@ -59,13 +64,21 @@ export default class HttpServer {
       // A callback rather than a .then() on handle()'s promise: one promise less per request.
       onHandled: () => this.requestDone()
     })
-    this.server = http.createServer({noDelay: true}, (incoming, outgoing) => {
+    // node checks for overdue headers every connectionsCheckingInterval (30 s by default); a short
+    // headers timeout needs checks at least that often to mean anything.
+    const checkingIntervalMs = options.headersTimeoutMs === undefined ? undefined : Math.max(250, Math.min(30_000, Math.floor(options.headersTimeoutMs / 2)))
+
+    this.server = http.createServer({noDelay: true, connectionsCheckingInterval: checkingIntervalMs}, (incoming, outgoing) => {
+      // llhttp takes `GET /path` without a version as HTTP/0.9, which has no headers (no Host,
+      // no Content-Length): refused, as Apache's strict mode does, rather than served.
+      if (incoming.httpVersionMajor === 0) return refuseHttp09(outgoing)
+
       this.inFlight++
       void this.handler.handle(incoming, outgoing)
     })
     this.server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000
     // Slightly above keepAliveTimeout, as node's docs advise, so a slow header is not cut mid-way.
-    this.server.headersTimeout = Math.max(this.server.keepAliveTimeout + 1000, 60_000)
+    this.server.headersTimeout = options.headersTimeoutMs ?? Math.max(this.server.keepAliveTimeout + 1000, 60_000)
     this.server.on("connection", (socket: Socket) => socket.setNoDelay(true))
     // Websocket requests go through the same handler, counted in flight like HTTP ones.
     this.websockets = new WebsocketServer({
@@ -77,11 +90,11 @@ export default class HttpServer {
         void this.handler.handle(incoming, outgoing)
       }
     })
-    // Malformed HTTP: node:http's parser rejects it; answer 400 and close only that connection.
+    // Malformed HTTP: node:http's parser rejects it; answer 4xx and close only that connection.
     this.server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
       if (!socket.writable || error.code === "ECONNRESET") return socket.destroy()
 
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+      socket.end(clientErrorResponses[error.code ?? ""] ?? clientErrorResponses.default)
     })
   }
 
@@ -145,6 +158,19 @@ export default class HttpServer {
 
     if (this.inFlight === 0) this.whenIdle?.()
   }
+}
+
+// The statuses node's own clientError default sends: headers over maxHeaderSize are 431, headers
+// that did not arrive within headersTimeout (slowloris) are 408; every other parse error is 400.
+const clientErrorResponses: {[code: string]: string} = {
+  HPE_HEADER_OVERFLOW: "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+  ERR_HTTP_REQUEST_TIMEOUT: "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+  default: "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+}
+
+function refuseHttp09(outgoing: http.ServerResponse): void {
+  outgoing.shouldKeepAlive = false
+  outgoing.writeHead(400, {"content-type": "text/plain; charset=utf-8", connection: "close"}).end("HTTP/0.9 requests are not served; send HTTP/1.0 or HTTP/1.1\n")
 }
 
 function checkNonNegative(value: number | undefined, name: string): void {

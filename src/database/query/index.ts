@@ -5,6 +5,7 @@ import {orderFragment, reverseOrderFragment} from "./order-fragment.js"
 import {copyPreloadTree, emptyQueryState, type PreloadTree, type QueryState, type SqlFragment} from "./query-state.js"
 import {whereHash} from "./where-hash.js"
 import {joinSql} from "./join-sql.js"
+import {RawSql, referenceSql, type ReferenceKind, type SqlReference} from "./raw-sql.js"
 import {preloadRecords} from "../record/relationships/preloader.js"
 import {findByKey, isScalarKey, notFoundError} from "./find-by-key.js"
 import type {QueryCompiler} from "../drivers/base/query-compiler.js"
@@ -209,24 +210,33 @@ export default class Query<Model extends typeof Record = typeof Record> {
     return this.derive({preloads})
   }
 
-  select(columns: string | string[]): Query<Model> {
-    return this.derive({selects: [...this.state.selects, ...(Array.isArray(columns) ? columns : [columns])]})
+  select(columns: SqlReference | SqlReference[]): Query<Model> {
+    const list = Array.isArray(columns) ? columns : [columns]
+
+    return this.derive({selects: [...this.state.selects, ...list.map((column) => this.reference("select", column))]})
   }
 
-  order(spec: string | {[attribute: string]: "asc" | "desc"}): Query<Model> {
-    return this.derive({orders: [...this.state.orders, ...this.orderFragments(spec)]})
+  order(spec: SqlReference | {[attribute: string]: "asc" | "desc"}): Query<Model> {
+    return this.derive({orders: [...this.state.orders, ...this.orderFragments("order", spec)]})
   }
 
-  reorder(spec: string | {[attribute: string]: "asc" | "desc"}): Query<Model> {
-    return this.derive({orders: this.orderFragments(spec), reverse: false})
+  reorder(spec: SqlReference | {[attribute: string]: "asc" | "desc"}): Query<Model> {
+    return this.derive({orders: this.orderFragments("reorder", spec), reverse: false})
+  }
+
+  /** A string is checked to be column references (see raw-sql.ts); rawSql(...) passes as written. */
+  private reference(kind: ReferenceKind, reference: SqlReference): string {
+    return referenceSql(kind, reference, this.model.name)
   }
 
   reverseOrder(): Query<Model> {
     return this.derive({reverse: !this.state.reverse})
   }
 
-  private orderFragments(spec: string | {[attribute: string]: "asc" | "desc"}): string[] {
-    if (typeof spec === "string") return [orderFragment(spec, (name) => this.quotedColumn(name))]
+  private orderFragments(kind: ReferenceKind, spec: SqlReference | {[attribute: string]: "asc" | "desc"}): string[] {
+    if (typeof spec === "string") return [orderFragment(this.reference(kind, spec), (name) => this.quotedColumn(name))]
+    if (spec instanceof RawSql) return [spec.sql]
+    if (!spec || typeof spec !== "object") return [this.reference(kind, spec)]
 
     return Object.entries(spec).map(([attribute, direction]) => {
       if (!/^(asc|desc)$/i.test(direction)) throw new DatabaseError(`order({${attribute}: ${JSON.stringify(direction)}}): use "asc" or "desc"`)
@@ -251,8 +261,10 @@ export default class Query<Model extends typeof Record = typeof Record> {
     return this.derive({offset: count})
   }
 
-  group(expression: string): Query<Model> {
-    return this.derive({groups: [...this.state.groups, orderFragment(expression, (name) => this.quotedColumn(name)).replace(/ ASC$/, "")]})
+  group(expression: SqlReference): Query<Model> {
+    const sql = expression instanceof RawSql ? expression.sql : orderFragment(this.reference("group", expression), (name) => this.quotedColumn(name)).replace(/ ASC$/, "")
+
+    return this.derive({groups: [...this.state.groups, sql]})
   }
 
   distinct(distinct = true): Query<Model> {
@@ -404,13 +416,14 @@ export default class Query<Model extends typeof Record = typeof Record> {
   }
 
   /** One column gives a flat array; several give an array per row. */
-  async pluck(...attributes: string[]): Promise<unknown[]> {
+  async pluck(...attributes: SqlReference[]): Promise<unknown[]> {
     if (attributes.length === 0) throw new DatabaseError("pluck() needs at least one column")
 
-    const selects = attributes.map((attribute, index) => `${this.quotedColumn(attribute) || attribute} AS ${this.quote(`pluck_${index}`)}`)
+    const column = (attribute: SqlReference) => typeof attribute === "string" ? this.model.getMetadata().columnFor(attribute) : undefined
+    const selects = attributes.map((attribute, index) => `${(typeof attribute === "string" && this.quotedColumn(attribute)) || this.reference("pluck", attribute)} AS ${this.quote(`pluck_${index}`)}`)
     const {sql, params} = this.toSql({selects})
     const rows = await this.model.connection().query<{[key: string]: unknown}>(sql, params)
-    const columns = attributes.map((attribute) => this.model.getMetadata().columnsByName.get(this.model.getMetadata().columnFor(attribute) || ""))
+    const columns = attributes.map((attribute) => this.model.getMetadata().columnsByName.get(column(attribute) || ""))
     const cast = (row: {[key: string]: unknown}, index: number) => this.model.castAttributeFromDatabase(columns[index], row[`pluck_${index}`])
 
     return attributes.length === 1 ? rows.map((row) => cast(row, 0)) : rows.map((row) => attributes.map((_, index) => cast(row, index)))

@@ -27,6 +27,7 @@ import {defineTranslations, readTranslatedAttribute} from "./translations/define
 import {validateRecord} from "./validate-record.js"
 import {type ValidationRules, type ValidatorDefinition, addValidations} from "./validations/index.js"
 import Errors from "./validations/errors.js"
+import type {SqlReference} from "../query/raw-sql.js"
 
 type Attributes = {[name: string]: unknown}
 type QueryOf<Model extends typeof Record> = Query<Model>
@@ -175,11 +176,11 @@ export default class Record {
   static where<Model extends typeof Record>(this: Model, conditions: string | Attributes, ...values: unknown[]): QueryOf<Model> { return this.newQuery().where(conditions, ...values) }
   static joins<Model extends typeof Record>(this: Model, tree: {[name: string]: unknown} | string): QueryOf<Model> { return this.newQuery().joins(tree as never) }
   static preload<Model extends typeof Record>(this: Model, tree: PreloadTree | string): QueryOf<Model> { return this.newQuery().preload(tree) }
-  static select<Model extends typeof Record>(this: Model, columns: string | string[]): QueryOf<Model> { return this.newQuery().select(columns) }
-  static order<Model extends typeof Record>(this: Model, spec: string | {[attribute: string]: "asc" | "desc"}): QueryOf<Model> { return this.newQuery().order(spec) }
+  static select<Model extends typeof Record>(this: Model, columns: SqlReference | SqlReference[]): QueryOf<Model> { return this.newQuery().select(columns) }
+  static order<Model extends typeof Record>(this: Model, spec: SqlReference | {[attribute: string]: "asc" | "desc"}): QueryOf<Model> { return this.newQuery().order(spec) }
   static limit<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> { return this.newQuery().limit(count) }
   static offset<Model extends typeof Record>(this: Model, count: number): QueryOf<Model> { return this.newQuery().offset(count) }
-  static group<Model extends typeof Record>(this: Model, expression: string): QueryOf<Model> { return this.newQuery().group(expression) }
+  static group<Model extends typeof Record>(this: Model, expression: SqlReference): QueryOf<Model> { return this.newQuery().group(expression) }
   static distinct<Model extends typeof Record>(this: Model): QueryOf<Model> { return this.newQuery().distinct() }
   static page<Model extends typeof Record>(this: Model, page: number): QueryOf<Model> { return this.newQuery().page(page) }
   static perPage<Model extends typeof Record>(this: Model, perPage: number): QueryOf<Model> { return this.newQuery().perPage(perPage) }
@@ -187,7 +188,7 @@ export default class Record {
   static first<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> { return this.newQuery().first() }
   static last<Model extends typeof Record>(this: Model): Promise<InstanceType<Model> | null> { return this.newQuery().last() }
   static exists(): Promise<boolean> { return this.newQuery().exists() }
-  static pluck(...attributes: string[]): Promise<unknown[]> { return this.newQuery().pluck(...attributes) }
+  static pluck(...attributes: SqlReference[]): Promise<unknown[]> { return this.newQuery().pluck(...attributes) }
   static destroyAll<Model extends typeof Record>(this: Model): Promise<InstanceType<Model>[]> { return this.newQuery().destroyAll() }
   static find<Model extends typeof Record>(this: Model, id: unknown): Promise<InstanceType<Model>> {
     // findByKey() stands for the model's plain query and skips making one; a model that makes its

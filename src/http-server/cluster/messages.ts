@@ -5,6 +5,7 @@ export interface WorkerOptions {
   port: number
   maxBodyBytes?: number
   keepAliveTimeoutMs?: number
+  headersTimeoutMs?: number
   shutdownTimeoutMs?: number
 }
 
