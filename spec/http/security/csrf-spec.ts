@@ -1,34 +1,13 @@
-import {afterEach, beforeAll, afterAll, describe, expect, it} from "velocious/build/src/testing/test.js"
+import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import WebsocketClient from "velocious/build/src/http-client/websocket-client.js"
 import WebSocket from "ws"
 import {request} from "../support/http-request.js"
-import {TempApp} from "../support/temp-app.js"
-import {CookieJar, formToken, metaToken, startSecurityApp, writeSecurityApp, type RunningApp} from "./support/security-app.js"
+import {CookieJar, formToken, metaToken, useSecurityApp} from "./support/security-app.js"
 
 const form = {"content-type": "application/x-www-form-urlencoded"}
 
 describe("CSRF protection", {timeoutSeconds: 60}, () => {
-  let app: TempApp
-  const running: RunningApp[] = []
-
-  beforeAll(() => {
-    app = new TempApp("csrf")
-    writeSecurityApp(app)
-  })
-
-  afterEach(async () => {
-    for (const each of running.splice(0)) await each.stop()
-  })
-
-  afterAll(() => app.remove())
-
-  async function start(options = {}): Promise<number> {
-    const started = await startSecurityApp(app, options)
-
-    running.push(started)
-
-    return started.port
-  }
+  const {start} = useSecurityApp("csrf")
 
   /** A browser that loaded the form: it has the session cookie and the page's token. */
   async function browserWithForm(port: number): Promise<{jar: CookieJar, html: string}> {

@@ -1,32 +1,11 @@
 import Configuration from "velocious/build/src/configuration.js"
 import {httpSecurityFor} from "velocious/build/src/http-server/security/http-security.js"
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
+import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "../support/http-request.js"
-import {TempApp} from "../support/temp-app.js"
-import {startSecurityApp, writeSecurityApp, type RunningApp} from "./support/security-app.js"
+import {useSecurityApp} from "./support/security-app.js"
 
 describe("security headers and CORS", {timeoutSeconds: 60}, () => {
-  let app: TempApp
-  const running: RunningApp[] = []
-
-  beforeAll(() => {
-    app = new TempApp("headers")
-    writeSecurityApp(app)
-  })
-
-  afterEach(async () => {
-    for (const each of running.splice(0)) await each.stop()
-  })
-
-  afterAll(() => app.remove())
-
-  async function start(options = {}): Promise<number> {
-    const started = await startSecurityApp(app, options)
-
-    running.push(started)
-
-    return started.port
-  }
+  const {start} = useSecurityApp("headers")
 
   it("sends Rails' default security headers on pages, JSON, errors and 404s; an action's own value wins", async () => {
     const port = await start()

@@ -1,9 +1,8 @@
 import BaseLogger from "velocious/build/src/logger/base-logger.js"
 import type {LogEntry} from "velocious/build/src/logger/log-output.js"
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
+import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "../support/http-request.js"
-import {TempApp} from "../support/temp-app.js"
-import {startSecurityApp, writeSecurityApp, type RunningApp} from "./support/security-app.js"
+import {useSecurityApp} from "./support/security-app.js"
 
 class MemoryLogger extends BaseLogger {
   readonly entries: LogEntry[] = []
@@ -16,27 +15,7 @@ class MemoryLogger extends BaseLogger {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 describe("request ids, JSON request logs and the health check", {timeoutSeconds: 60}, () => {
-  let app: TempApp
-  const running: RunningApp[] = []
-
-  beforeAll(() => {
-    app = new TempApp("observability")
-    writeSecurityApp(app)
-  })
-
-  afterEach(async () => {
-    for (const each of running.splice(0)) await each.stop()
-  })
-
-  afterAll(() => app.remove())
-
-  async function start(options = {}): Promise<number> {
-    const started = await startSecurityApp(app, options)
-
-    running.push(started)
-
-    return started.port
-  }
+  const {start} = useSecurityApp("observability")
 
   it("makes a request id, or takes a sane X-Request-Id, echoes it and gives it to the controller", async () => {
     const port = await start()

@@ -3,37 +3,17 @@ import RedisRateLimitStore from "velocious/build/src/rate-limit/redis-store.js"
 import Controller from "velocious/build/src/controller.js"
 import BaseLogger from "velocious/build/src/logger/base-logger.js"
 import type {LogEntry} from "velocious/build/src/logger/log-output.js"
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
+import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "../support/http-request.js"
-import {TempApp} from "../support/temp-app.js"
-import {startSecurityApp, writeSecurityApp, type RunningApp} from "./support/security-app.js"
+import {useSecurityApp} from "./support/security-app.js"
 
 const json = {accept: "application/json", "content-type": "application/json"}
 
 describe("rateLimit() in controllers", {timeoutSeconds: 60}, () => {
-  let app: TempApp
-  const running: RunningApp[] = []
   const stores: {close(): Promise<void>}[] = []
-
-  beforeAll(() => {
-    app = new TempApp("rate-limit")
-    writeSecurityApp(app)
-  })
-
-  afterEach(async () => {
-    for (const each of running.splice(0)) await each.stop()
+  const {start} = useSecurityApp("rate-limit", {afterEachTest: async () => {
     for (const each of stores.splice(0)) await each.close()
-  })
-
-  afterAll(() => app.remove())
-
-  async function start(options = {}): Promise<number> {
-    const started = await startSecurityApp(app, options)
-
-    running.push(started)
-
-    return started.port
-  }
+  }})
 
   it("answers 429 with Retry-After past `to` requests in the window (per client IP by default)", async () => {
     const port = await start()

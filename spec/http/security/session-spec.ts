@@ -1,34 +1,14 @@
 import {decryptCookieValue, encryptCookieValue} from "velocious/build/src/cookies/cookie-encryption.js"
 import Configuration from "velocious/build/src/configuration.js"
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
+import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "../support/http-request.js"
-import {TempApp} from "../support/temp-app.js"
-import {CookieJar, secret, startSecurityApp, writeSecurityApp, type RunningApp} from "./support/security-app.js"
+import {CookieJar, secret, useSecurityApp} from "./support/security-app.js"
 
 const json = {"content-type": "application/json", accept: "application/json"}
 
 describe("cookie session store", {timeoutSeconds: 60}, () => {
-  let app: TempApp
-  const running: RunningApp[] = []
-
-  beforeAll(() => {
-    app = new TempApp("session")
-    writeSecurityApp(app)
-  })
-
-  afterEach(async () => {
-    for (const each of running.splice(0)) await each.stop()
-  })
-
-  afterAll(() => app.remove())
-
-  async function start(options = {}): Promise<number> {
-    const started = await startSecurityApp(app, {csrfProtection: false, ...options})
-
-    running.push(started)
-
-    return started.port
-  }
+  const app = useSecurityApp("session")
+  const start = (options = {}) => app.start({csrfProtection: false, ...options})
 
   function sessionCookie(setCookies: string[] | undefined): string {
     const found = (setCookies || []).find((each) => each.startsWith("_velocious_session="))

@@ -1,4 +1,5 @@
 import Configuration, {type ConfigurationOptions} from "velocious/build/src/configuration.js"
+import {afterAll, afterEach, beforeAll} from "velocious/build/src/testing/test.js"
 import HttpServer from "velocious/build/src/http-server/http-server.js"
 import {loadAppRoutes} from "velocious/build/src/http-server/load-app-routes.js"
 import {request, type RawResponse} from "../../support/http-request.js"
@@ -149,4 +150,35 @@ export function metaToken(html: string): string {
   if (!match) throw new Error(`No csrf-token meta tag in: ${html}`)
 
   return match[1]
+}
+
+/**
+ * The security app of a describe block: written once before its tests, removed after them, and
+ * every server a test starts with `start(options)` stopped after that test.
+ */
+export function useSecurityApp(name: string, {afterEachTest}: {afterEachTest?: () => Promise<void>} = {}): {start: (options?: ConfigurationOptions) => Promise<number>} {
+  let app: TempApp
+  const running: RunningApp[] = []
+
+  beforeAll(() => {
+    app = new TempApp(name)
+    writeSecurityApp(app)
+  })
+
+  afterEach(async () => {
+    for (const each of running.splice(0)) await each.stop()
+    await afterEachTest?.()
+  })
+
+  afterAll(() => app.remove())
+
+  return {
+    async start(options = {}) {
+      const started = await startSecurityApp(app, options)
+
+      running.push(started)
+
+      return started.port
+    }
+  }
 }
