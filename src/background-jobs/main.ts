@@ -117,10 +117,25 @@ export default class BackgroundJobsMain {
       this.completions.push({id: message.id, claimToken: message.claimToken})
       this.scheduleFlush()
     } else {
-      this.recordFailure(job, message).catch(this.onError)
+      this.untilStored(() => this.recordFailure(job, message))
     }
 
     this.dispatch()
+  }
+
+  /**
+   * Writes a report (a failure, a lost worker's job) and tries again while the database refuses
+   * it, as when it restarts: a report dropped would leave its job handed off to nobody until the
+   * lease runs out. The writes are guarded by the claim token, so a retry after a write whose
+   * answer was lost changes nothing. The first error is reported; the retries back off to 2 s.
+   */
+  private untilStored(write: () => Promise<unknown>, attempt = 0): void {
+    write().catch((error: unknown) => {
+      if (attempt === 0) this.onError(error)
+      if (this.stopped) return
+
+      setTimeout(() => this.untilStored(write, attempt + 1), Math.min(100 * 2 ** attempt, 2000)).unref()
+    })
   }
 
   private async recordFailure(job: StoredJob | undefined, message: Extract<Message, {type: "failed"}>): Promise<void> {
@@ -175,9 +190,7 @@ export default class BackgroundJobsMain {
 
     // The worker died or was cut off mid-job: the job goes straight back to the queue (one retry used).
     for (const job of worker.inFlight.values()) {
-      this.store.fail({job, error: `Worker ${worker.id} disconnected while running the job`, stack: null, immediate: true})
-        .then(() => this.dispatch())
-        .catch(this.onError)
+      this.untilStored(() => this.store.fail({job, error: `Worker ${worker.id} disconnected while running the job`, stack: null, immediate: true}).then(() => this.dispatch()))
     }
     worker.inFlight.clear()
   }
