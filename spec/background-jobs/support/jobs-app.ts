@@ -1,11 +1,13 @@
 import {spawn, type ChildProcess} from "node:child_process"
 import fs from "node:fs/promises"
-import net from "node:net"
 import path from "node:path"
 import Configuration from "velocious/build/src/configuration.js"
 import type {DriverConfig} from "velocious/build/src/database/drivers/base/driver-config.js"
 import JobStore from "velocious/build/src/background-jobs/job-store.js"
 import {MigrationApp, packageRoot} from "../../database/migrator/support/migration-app.js"
+import {freePort} from "../../database/support/private-server.js"
+
+export {freePort}
 
 const binary = path.join(packageRoot, "build/bin/velocious.js")
 
@@ -41,18 +43,6 @@ export interface RunningProcess {
   stop: () => Promise<void>
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const {port} = server.address() as net.AddressInfo
-
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export class JobsApp {
   readonly app: MigrationApp
