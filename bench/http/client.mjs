@@ -40,6 +40,11 @@ export function pinServer(pid) {
   if (pin) execFileSync("taskset", ["-pc", String(serverCore), String(pid)], {stdio: "ignore"})
 }
 
+/** Pins a running load-client process to the client core (when pinning). */
+export function pinClient(pid) {
+  if (pin) execFileSync("taskset", ["-pc", String(clientCore), String(pid)], {stdio: "ignore"})
+}
+
 /** CPU seconds (user + system) of a process so far, from /proc; undefined where there is none. */
 function cpuSecondsOf(pid) {
   try {
@@ -95,7 +100,7 @@ function latencyMs(output, label) {
 function runNodeClient({port, urlPath, connections, durationMs}) {
   const child = fork(path.join(here, "load-child.mjs"), [String(port), urlPath, String(connections), String(durationMs)], {stdio: ["ignore", "inherit", "inherit", "ipc"]})
 
-  if (pin) execFileSync("taskset", ["-pc", String(clientCore), String(child.pid)], {stdio: "ignore"})
+  pinClient(child.pid)
 
   return new Promise((resolve, reject) => {
     let result

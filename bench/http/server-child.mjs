@@ -20,16 +20,18 @@ function rawServer(handler) {
   return listen(server)
 }
 
+function answerHello(request, response) {
+  if (request.url === "/hello") {
+    response.writeHead(200, {"content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(hello)})
+    response.end(hello)
+  } else {
+    response.writeHead(404).end()
+  }
+}
+
 const sides = {
   async "raw-hello"() {
-    return rawServer((request, response) => {
-      if (request.url === "/hello") {
-        response.writeHead(200, {"content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(hello)})
-        response.end(hello)
-      } else {
-        response.writeHead(404).end()
-      }
-    })
+    return rawServer(answerHello)
   },
   // raw-hello with one AsyncLocalStorage context per request, as Velocious keeps one to pin the
   // request's database connection: on Node 20 that enables async_hooks process-wide.
@@ -37,10 +39,7 @@ const sides = {
     const {AsyncLocalStorage} = await import("node:async_hooks")
     const storage = new AsyncLocalStorage()
 
-    return rawServer((request, response) => storage.run({}, () => {
-      response.writeHead(200, {"content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(hello)})
-      response.end(hello)
-    }))
+    return rawServer((request, response) => storage.run({}, answerHello, request, response))
   },
   async "raw-tasks"() {
     const {default: Database} = await import("better-sqlite3")

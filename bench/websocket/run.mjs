@@ -4,13 +4,13 @@
 // subscribers (p50/p99 latency and deliveries/s), in-process and through Redis.
 //
 //   npm run bench:websocket     # BENCH_SECONDS=3 BENCH_ROUNDS=3 BENCH_SUBSCRIBERS=1000
-import {execFileSync, fork} from "node:child_process"
+import {fork} from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 import WebSocket, {WebSocketServer} from "ws"
-import {clientCore, describeClient, pinServer} from "../http/client.mjs"
+import {describeClient, pinClient, pinServer} from "../http/client.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const packageRoot = path.resolve(here, "../..")
@@ -149,16 +149,12 @@ async function clientProcess(url, connections, durationMs) {
 function roundTrips(url, connections, durationMs) {
   const child = fork(fileURLToPath(import.meta.url), ["client", url, String(connections), String(durationMs)], {stdio: ["ignore", "inherit", "inherit", "ipc"]})
 
-  if (pinning()) execFileSync("taskset", ["-pc", String(clientCore), String(child.pid)], {stdio: "ignore"})
+  pinClient(child.pid)
 
   return new Promise((resolve, reject) => {
     child.once("message", resolve)
     child.once("exit", (code) => reject(new Error(`websocket client exited with ${code}`)))
   })
-}
-
-function pinning() {
-  return describeClient().includes("pinned to core")
 }
 
 async function compareRoundTrips(connections) {
