@@ -75,7 +75,8 @@ export default class BackgroundJobsMain {
   async stop(): Promise<void> {
     this.stopped = true
     if (this.pollTimer) clearInterval(this.pollTimer)
-    // One in flight may have started before the last completions arrived: wait for it, then write the rest.
+    // A write in flight keeps going until nothing is left; if it fails it puts its batch back, and
+    // the second call is the one try more that stop() gives it.
     await this.flushCompletions().catch(() => undefined)
     await this.flushCompletions()
     for (const socket of this.sockets) socket.destroy()

@@ -46,7 +46,8 @@ export function notifyMain(settings: BackgroundJobsSettings): void {
   nudgePending = true
   setImmediate(() => {
     nudgePending = false
-    if (socket && !socket.destroyed) send(socket, {type: "enqueued"})
+    // The socket may have closed (or been replaced) meanwhile; send() skips a destroyed one.
+    if (socket) send(socket, {type: "enqueued"})
   })
 }
 
