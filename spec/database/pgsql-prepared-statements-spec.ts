@@ -182,15 +182,18 @@ describe("database - pgsql - prepared statements", {skip: pgsql?.skip ?? "pgsql 
   })
 
   it("with preparedStatements: false in the app's database configuration sends every statement unnamed", async () => {
-    const {configuration, db: unprepared} = await connectTestConfiguration({...baseConfig("pgsql"), preparedStatements: false})
+    const {configuration} = await connectTestConfiguration({...baseConfig("pgsql"), preparedStatements: false})
 
     try {
-      for (const id of [1, 2, 1]) await unprepared.query(findItem, [id])
-      await unprepared.execute("UPDATE prepared_items SET name = ? WHERE id = ?", ["uno", 1])
+      // One connection throughout, so its server-side statement list is the one looked at.
+      await configuration.getDatabasePool().withConnection(async (unprepared) => {
+        for (const id of [1, 2, 1]) await unprepared.query(findItem, [id])
+        await unprepared.execute("UPDATE prepared_items SET name = ? WHERE id = ?", ["uno", 1])
 
-      expect(await unprepared.query(findItem, [1])).toEqual([{id: 1, name: "uno"}])
-      expect(await serverStatements(unprepared)).toEqual([])
-      expect(pgParsedNames(unprepared)).toEqual([])
+        expect(await unprepared.query(findItem, [1])).toEqual([{id: 1, name: "uno"}])
+        expect(await serverStatements(unprepared)).toEqual([])
+        expect(pgParsedNames(unprepared)).toEqual([])
+      })
     } finally {
       await configuration.closeDatabaseConnections()
     }

@@ -1,9 +1,9 @@
-import {AsyncLocalStorage} from "node:async_hooks"
 import type Configuration from "../configuration.js"
 import type Ability from "./ability.js"
 import {setCurrentAbilityHook} from "./current-ability.js"
+import ScopedStorage from "../utils/scoped-storage.js"
 
-const storage = new AsyncLocalStorage<Ability>()
+const storage = new ScopedStorage<Ability>()
 
 setCurrentAbilityHook(() => storage.getStore())
 

@@ -100,6 +100,12 @@ export default class HttpServer {
 
   async start(): Promise<{host: string, port: number}> {
     const host = this.options.host ?? defaultHost
+    const {configuration} = this.options
+
+    // Actions reach the databases through each pool's statement router (no connection is
+    // pinned per request), which ensureGlobalConnections() turns on; it also makes a database
+    // that cannot be reached fail the boot rather than the first request.
+    if (configuration.options.database?.[configuration.getEnvironment()]) await configuration.ensureGlobalConnections()
 
     await new Promise<void>((resolve, reject) => {
       this.server.once("error", reject)

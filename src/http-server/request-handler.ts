@@ -41,11 +41,6 @@ export default class RequestHandler {
   private readonly logger: Logger
   private readonly isShuttingDown: () => boolean
   private readonly onHandled: (() => void) | undefined
-  /**
-   * The databases every action gets a connection to, read once here: the environment (and so
-   * this list) is fixed for a running server, and reading process.env per request is not free.
-   */
-  private readonly databaseIdentifiers: readonly string[]
   /** The backendProjects resources this app serves (see frontend-models/endpoint-routes.ts); undefined when none. */
   private readonly frontendModels: FrontendModelRoutes | undefined
   private readonly resolvesAbilities: boolean
@@ -60,7 +55,6 @@ export default class RequestHandler {
     this.logger = new Logger("HttpServer", {configuration})
     this.isShuttingDown = isShuttingDown || (() => false)
     this.onHandled = onHandled
-    this.databaseIdentifiers = configuration.options.database?.[configuration.getEnvironment()] ? configuration.getDatabaseIdentifiers() : []
     this.security = httpSecurityFor(configuration)
     // Compiled now, so a broken route table fails at boot.
     routes.compile()
@@ -119,8 +113,11 @@ export default class RequestHandler {
             // Only with an abilityResolver: without one a request pays nothing for authorization.
             const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
 
-            // The locale lives in the request's async context, so concurrent requests never see each other's.
-            await withLocale(locale, () => this.databaseIdentifiers.length > 0 ? this.configuration.getDatabasePools().ensureConnections(runAction, this.databaseIdentifiers) : runAction())
+            // The locale lives in the request's async context, so concurrent requests never see
+            // each other's. No connection is pinned per request: outside a transaction each
+            // statement borrows one from the pool (see database/pool/statement-router.ts), so a
+            // request needs no async context at all unless it asks for one.
+            await withLocale(locale, runAction)
           } catch (error) {
             throw new ActionFailure(error, response, {controller: ControllerClass.name, action, route: `${route.method} ${route.path}`})
           }

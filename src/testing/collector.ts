@@ -1,7 +1,7 @@
-import {AsyncLocalStorage} from "node:async_hooks"
 import {callerOf} from "./call-site.js"
 import {checkTestOptions, type GroupOptions, type TestOptions} from "./test-options.js"
 import {newGroup, type HookFunction, type HookKind, type TestFunction, type TestGroup} from "./tree.js"
+import ScopedStorage from "../utils/scoped-storage.js"
 
 /**
  * Collects describe/it/hook calls into a tree while test files load. It lives on globalThis
@@ -11,7 +11,8 @@ import {newGroup, type HookFunction, type HookKind, type TestFunction, type Test
 export class Collector {
   readonly root = newGroup("", {}, undefined)
   private fileGroup: TestGroup | undefined
-  private readonly groupContext = new AsyncLocalStorage<TestGroup>()
+  // Scoped: once the files are loaded it is off, so tests run with async_hooks as off as the app does.
+  private readonly groupContext = new ScopedStorage<TestGroup>()
   private readonly pending: Promise<unknown>[] = []
 
   currentGroup(): TestGroup {

@@ -1,6 +1,7 @@
-import {AsyncLocalStorage} from "node:async_hooks"
+import ScopedStorage from "../utils/scoped-storage.js"
 
-const storage = new AsyncLocalStorage<string>()
+// Off while no request or job has a locale of its own (see ScopedStorage): most need none.
+const storage = new ScopedStorage<string>()
 
 // The record layer must stay free of Node imports (it runs in the browser too), so it reads
 // the per-request locale through this global hook instead of importing node:async_hooks.

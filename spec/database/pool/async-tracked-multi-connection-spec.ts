@@ -6,6 +6,8 @@ import Configuration from "velocious/build/src/configuration.js"
 import type {DatabaseConnectionOptions} from "velocious/build/src/configuration/options.js"
 import AsyncTrackedMultiConnection from "velocious/build/src/database/pool/async-tracked-multi-connection.js"
 import {NoCurrentConnectionError, PoolTimeoutError} from "velocious/build/src/database/pool/pool-errors.js"
+import {execFileSync} from "node:child_process"
+import {fileURLToPath} from "node:url"
 
 const configurations: Configuration[] = []
 
@@ -55,7 +57,7 @@ describe("AsyncTrackedMultiConnection", () => {
   })
 
   it("gives concurrent contexts their own connections", async () => {
-    const configuration = sqliteConfiguration()
+    const configuration = sqliteConfiguration({maxConnections: 3})
     const pool = configuration.getDatabasePool()
     const seen = await Promise.all([1, 2, 3].map(() => pool.withConnection(async (connection) => {
       await new Promise((resolve) => setTimeout(resolve, 5))
@@ -204,6 +206,101 @@ describe("AsyncTrackedMultiConnection", () => {
 
     await pool.ensureGlobalConnection()
     expect(await pool.getCurrentConnection().query("SELECT body FROM notes")).toEqual([{body: "kept"}])
+  })
+
+  it("routes each statement outside a context to an idle connection and takes it back when it answers", async () => {
+    const pool = sqliteConfiguration({maxConnections: 2}).getDatabasePool() as AsyncTrackedMultiConnection
+    const db = await pool.ensureGlobalConnection()
+
+    expect(pool.getCurrentConnection()).toBe(db)
+    expect(await db.query("SELECT 1 AS one")).toEqual([{one: 1}])
+    expect(pool.getStats().busy).toBe(0)
+
+    // Inside a pinned context the router sends statements to that context's connection.
+    await pool.withConnection(async (pinned) => {
+      await pinned.execute("CREATE TABLE pinned_marker (id integer)")
+      expect(await db.query("SELECT COUNT(*) AS count FROM pinned_marker")).toEqual([{count: 0}])
+      expect(pool.getStats()).toMatchObject({busy: 1, idle: 0})
+    })
+
+    // A connection pinned by another flow is not used: the statement takes (opens) another one.
+    let release: () => void = () => undefined
+    const held = pool.withConnection(() => new Promise<void>((resolve) => { release = resolve }))
+
+    expect(await db.query("SELECT 1 AS one")).toEqual([{one: 1}])
+    expect(pool.getStats()).toMatchObject({busy: 1, idle: 1})
+    release()
+    await held
+    expect(pool.getStats()).toEqual({busy: 0, idle: 2, max: 2, longestBusySeconds: 0})
+  })
+
+  it("makes a routed statement wait while every connection is pinned, and run once one is released", async () => {
+    const pool = sqliteConfiguration({maxConnections: 1, checkoutTimeoutSeconds: 2}).getDatabasePool()
+    const db = await pool.ensureGlobalConnection()
+    const order: string[] = []
+    const held = pool.withConnection(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      order.push("pinned done")
+    })
+    const routed = Promise.resolve(db.query("SELECT 1 AS one")).then((rows) => { order.push("routed ran") ; return rows })
+
+    expect(await routed).toEqual([{one: 1}])
+    await held
+    expect(order).toEqual(["pinned done", "routed ran"])
+  })
+
+  it("pins one connection for a transaction through the router, and rolls back only its own work", async () => {
+    const pool = sqliteConfiguration().getDatabasePool() as AsyncTrackedMultiConnection
+    const db = await pool.ensureGlobalConnection()
+
+    await db.transaction(async () => {
+      const connection = pool.getCurrentConnection()
+
+      expect(connection).not.toBe(db)
+      expect(connection.isInTransaction()).toBe(true)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      // Still the same connection after the await.
+      expect(pool.getCurrentConnection()).toBe(connection)
+    })
+
+    await db.execute("CREATE TABLE notes (body text)")
+    for (const body of ["kept", "undone"]) {
+      await db.transaction(async () => {
+        await pool.getCurrentConnection().execute("INSERT INTO notes (body) VALUES (?)", [body])
+        if (body === "undone") throw new Error("roll this one back")
+      }).catch((error: Error) => expect(error.message).toBe("roll this one back"))
+    }
+
+    expect(await db.query("SELECT body FROM notes")).toEqual([{body: "kept"}])
+    expect(db.isInTransaction()).toBe(false)
+    expect(pool.getStats().busy).toBe(0)
+  })
+
+  it("gives a SQLite file one connection by default: a write waits for another caller's transaction instead of blocking the thread on the file lock", async () => {
+    const pool = sqliteConfiguration().getDatabasePool() as AsyncTrackedMultiConnection
+    const db = await pool.ensureGlobalConnection()
+
+    expect(pool.maxConnections).toBe(1)
+    await db.execute("CREATE TABLE notes (body text)")
+
+    const order: string[] = []
+    const transaction = db.transaction(async () => {
+      await pool.getCurrentConnection().execute("INSERT INTO notes (body) VALUES (?)", ["in the transaction"])
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      order.push("committed")
+    })
+    const write = Promise.resolve(db.execute("INSERT INTO notes (body) VALUES (?)", ["outside"])).then(() => order.push("written"))
+
+    await Promise.all([transaction, write])
+    expect(order).toEqual(["committed", "written"])
+    expect((await db.query("SELECT body FROM notes ORDER BY rowid")).map((row) => row.body)).toEqual(["in the transaction", "outside"])
+  })
+
+  it("turns async_hooks back off once no connection is pinned", async () => {
+    // In a process of its own: anything else in this one (another spec, a client library) may have turned them on.
+    const output = execFileSync(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), "support/async-hooks-probe.mjs")], {encoding: "utf8"})
+
+    expect(JSON.parse(output)).toEqual({atStart: false, afterStatement: false, inTransaction: true, inEnsureConnections: true, afterwards: false})
   })
 
   it("names the missing database identifier and the configured ones", () => {

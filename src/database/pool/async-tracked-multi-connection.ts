@@ -1,9 +1,10 @@
-import {AsyncLocalStorage} from "node:async_hooks"
 import type BaseDriver from "../drivers/base/base-driver.js"
 import {driverClassFor} from "../drivers/driver-class-for.js"
 import BasePool, {type PoolArgs} from "./base-pool.js"
 import {NoCurrentConnectionError, PoolTimeoutError} from "./pool-errors.js"
 import {isThenable, settle} from "../../utils/promises.js"
+import ScopedStorage from "../../utils/scoped-storage.js"
+import StatementRouter from "./statement-router.js"
 
 interface Waiter {
   resolve: (connection: BaseDriver) => void
@@ -17,15 +18,29 @@ const defaultCheckoutTimeoutSeconds = 5
 /**
  * Pins a connection to the async context (AsyncLocalStorage): everything awaited inside
  * `withConnection` sees the same connection, so a transaction started there covers it, while
- * concurrent requests each get their own. Connections the server dropped are replaced on the
- * next checkout.
+ * concurrent callers each get their own. Outside such a context, once ensureGlobalConnection()
+ * has run (every CLI command that boots the app, the server among them, does), the current
+ * connection is the pool's StatementRouter: each statement borrows an idle connection for as
+ * long as it runs, and `transaction()` pins one. So a request pays for no async context unless
+ * it opens a transaction. Connections the server dropped are replaced on the next checkout.
  */
 export default class AsyncTrackedMultiConnection extends BasePool {
-  private readonly storage = new AsyncLocalStorage<BaseDriver>()
+  private readonly storage = new ScopedStorage<BaseDriver>()
   private readonly idle: BaseDriver[] = []
   private readonly busySince = new Map<BaseDriver, number>()
   private readonly waiters: Waiter[] = []
-  private globalConnection: BaseDriver | undefined
+  /** Set by ensureGlobalConnection(): from then on, code outside a pinned context goes through the router. */
+  private routing = false
+  /** The last connection opened: what the router asks about the dialect and quoting. */
+  private describing: BaseDriver | undefined
+  private readonly router = new StatementRouter({
+    pinned: () => this.storage.getStore(),
+    takeIdle: () => this.takeIdle(),
+    checkout: () => this.checkout(),
+    checkin: (connection) => this.checkin(connection),
+    withConnection: (callback) => this.withConnection(callback),
+    describingConnection: () => this.describing as BaseDriver
+  })
   private opening = 0
   readonly maxConnections: number
   readonly checkoutTimeoutSeconds: number
@@ -36,7 +51,14 @@ export default class AsyncTrackedMultiConnection extends BasePool {
     const {maxConnections, checkoutTimeoutSeconds} = args.config
 
     // An in-memory SQLite database exists once per connection: every caller must share one.
-    this.maxConnections = this.isSharedMemoryDatabase() ? 1 : Number(maxConnections ?? defaultMaxConnections)
+    // A SQLite file defaults to one too: better-sqlite3 answers on the event loop's thread, so
+    // a second connection adds no parallelism, only lock waits, and those block the thread: a
+    // write on one connection while a transaction on another awaits something would wait out
+    // busy_timeout with the transaction unable to finish. With one connection a caller waits
+    // for it without blocking (see checkout()).
+    const defaultMax = args.config.type === "sqlite" ? 1 : defaultMaxConnections
+
+    this.maxConnections = this.isSharedMemoryDatabase() ? 1 : Number(maxConnections ?? defaultMax)
     this.checkoutTimeoutSeconds = Number(checkoutTimeoutSeconds ?? defaultCheckoutTimeoutSeconds)
   }
 
@@ -54,7 +76,7 @@ export default class AsyncTrackedMultiConnection extends BasePool {
   }
 
   getCurrentConnection(): BaseDriver {
-    const connection = this.storage.getStore() || this.globalConnection
+    const connection = this.storage.getStore() || (this.routing ? this.routedConnection() : undefined)
 
     if (!connection) {
       throw new NoCurrentConnectionError(
@@ -66,30 +88,29 @@ export default class AsyncTrackedMultiConnection extends BasePool {
   }
 
   hasCurrentConnection(): boolean {
-    return Boolean(this.storage.getStore() || this.globalConnection)
+    return Boolean(this.storage.getStore()) || this.routing
   }
 
+  /**
+   * Makes getCurrentConnection() work outside every context, through the router (which is
+   * what this returns): it opens a connection now, so a wrong host or password fails here,
+   * at boot, rather than on the first query.
+   */
   async ensureGlobalConnection(): Promise<BaseDriver> {
-    if (this.globalConnection?.isConnected()) return this.globalConnection
+    if (this.idle.length === 0 && this.busySince.size === 0) this.checkin(await this.checkout())
 
-    if (this.isSharedMemoryDatabase()) {
-      // The only connection there is: borrow it for good.
-      this.globalConnection = await this.checkout()
-      this.busySince.delete(this.globalConnection)
-      this.idle.push(this.globalConnection)
-    } else {
-      this.globalConnection = await this.openConnection()
-    }
+    this.routing = true
 
-    return this.globalConnection
+    return this.router as unknown as BaseDriver
   }
 
   async close(): Promise<void> {
-    const connections = new Set([...this.idle, ...this.busySince.keys(), ...(this.globalConnection ? [this.globalConnection] : [])])
+    const connections = new Set([...this.idle, ...this.busySince.keys()])
 
     this.idle.length = 0
     this.busySince.clear()
-    this.globalConnection = undefined
+    this.routing = false
+    this.describing = undefined
 
     for (const waiter of this.waiters.splice(0)) {
       clearTimeout(waiter.timer)
@@ -107,6 +128,15 @@ export default class AsyncTrackedMultiConnection extends BasePool {
     return {busy: this.busySince.size, idle: this.idle.length, max: this.maxConnections, longestBusySeconds: longest / 1000}
   }
 
+  /**
+   * The router, once the pool has a connection that can describe the dialect; the router
+   * never opens one itself (getCurrentConnection() is synchronous), so after close() the
+   * next ensureGlobalConnection() or withConnection() brings it back.
+   */
+  private routedConnection(): BaseDriver | undefined {
+    return this.describing === undefined ? undefined : this.router as unknown as BaseDriver
+  }
+
   private isSharedMemoryDatabase(): boolean {
     return this.config.type === "sqlite" && (this.config.name ?? this.config.database) === ":memory:"
   }
@@ -120,7 +150,7 @@ export default class AsyncTrackedMultiConnection extends BasePool {
     let result: Result | Promise<Result>
 
     try {
-      result = this.storage.run(connection, callback, connection)
+      result = this.storage.run(connection, () => callback(connection))
     } catch (error) {
       this.checkin(connection)
 
@@ -174,6 +204,7 @@ export default class AsyncTrackedMultiConnection extends BasePool {
       const connection = await this.newDriver(driverClassFor)
 
       await connection.connect()
+      this.describing = connection
 
       return connection
     } finally {
