@@ -189,14 +189,14 @@ export default class RequestHandler {
 
   private write(outgoing: ServerResponse, response: Response, request: Request | undefined, closeConnection: boolean, incoming: IncomingMessage, requestId: string | undefined, corsHeaders: Record<string, string> | undefined): void {
     // Websocket request messages answer inside the socket: browser headers mean nothing there.
-    const securityHeaders = request?.isWebsocket() ? undefined : this.security.securityHeaders
+    const framing = {closeConnection, baseHeaders: request?.isWebsocket() ? undefined : this.security.securityHeaderList, requestId, corsHeaders}
 
     try {
-      writeResponse(outgoing, response, closeConnection, securityHeaders, requestId, corsHeaders)
+      writeResponse(outgoing, response, framing)
     } catch (error) {
       // Headers a controller set that node:http refuses (e.g. a line break in a value).
       this.reportError(error, request, response, {phase: "write"})
-      if (!outgoing.headersSent) writeResponse(outgoing, errorResponse({status: 500, message: "Internal server error", json: prefersJson(incoming.headers)}), closeConnection, securityHeaders, requestId, corsHeaders)
+      if (!outgoing.headersSent) writeResponse(outgoing, errorResponse({status: 500, message: "Internal server error", json: prefersJson(incoming.headers)}), framing)
       else outgoing.destroy()
     }
   }

@@ -92,9 +92,9 @@ describe("security headers and CORS", {timeoutSeconds: 60}, () => {
     const {writeResponse} = await import("velocious/build/src/http-server/write-response.js")
     const {default: Response} = await import("velocious/build/src/http-server/response.js")
     const written: Record<string, unknown> = {}
-    const outgoing = {writeHead: (_status: number, headers: Record<string, unknown>) => Object.assign(written, headers), end: () => {}}
+    const outgoing = {writeHead: (_status: number, headers: unknown[]) => { for (let index = 0; index < headers.length; index += 2) written[headers[index] as string] = headers[index + 1] }, end: () => {}}
 
-    writeResponse(outgoing as never, new Response().setHeader("Vary", "Accept"), false, undefined, undefined, {"access-control-allow-origin": "https://a.trusted.example", vary: "Origin"})
+    writeResponse(outgoing as never, new Response().setHeader("Vary", "Accept"), {corsHeaders: {"access-control-allow-origin": "https://a.trusted.example", vary: "Origin"}})
 
     expect(written.vary).toEqual("Origin, Accept")
   })

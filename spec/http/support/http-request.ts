@@ -4,6 +4,8 @@ import net from "node:net"
 export interface RawResponse {
   status: number
   headers: http.IncomingHttpHeaders
+  /** Names and values as sent, in order (repeats kept). */
+  rawHeaders: string[]
   body: string
 }
 
@@ -14,7 +16,7 @@ export function request(port: number, method: string, path: string, {body, heade
       const chunks: Buffer[] = []
 
       response.on("data", (chunk: Buffer) => chunks.push(chunk))
-      response.on("end", () => resolve({status: response.statusCode || 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8")}))
+      response.on("end", () => resolve({status: response.statusCode || 0, headers: response.headers, rawHeaders: response.rawHeaders, body: Buffer.concat(chunks).toString("utf8")}))
       response.on("error", reject)
     })
 

@@ -13,6 +13,8 @@ export interface HttpSecurity {
   csrfProtection: boolean
   /** undefined: none are sent. */
   securityHeaders: Readonly<Record<string, string>> | undefined
+  /** The same as a flat [name, value, ...] list, the form writeResponse() sends; undefined when none. */
+  securityHeaderList: readonly string[] | undefined
   cors: CorsPolicy | undefined
   healthCheck: HealthCheck | undefined
   requestIds: boolean
@@ -55,11 +57,13 @@ function buildSecurity(configuration: Configuration): HttpSecurity {
   }
 
   let store: RateLimitStore | undefined = configuredStore
+  const securityHeaders = securityHeadersFrom(options.securityHeaders)
 
   return {
     // Rails: config.action_controller.allow_forgery_protection = false in config/environments/test.rb.
     csrfProtection: booleanOption(options.csrfProtection, "csrfProtection") ?? environment !== "test",
-    securityHeaders: securityHeadersFrom(options.securityHeaders),
+    securityHeaders,
+    securityHeaderList: securityHeaders && Object.freeze(Object.entries(securityHeaders).flat()),
     cors: corsPolicyFrom(options.cors),
     healthCheck: healthCheckFrom(options.healthCheck),
     requestIds: booleanOption(options.requestId, "requestId") ?? true,

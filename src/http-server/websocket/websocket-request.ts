@@ -77,12 +77,15 @@ class WebsocketOutgoing {
     this.onResponse = onResponse
   }
 
-  writeHead(status: number, written: Record<string, string | string[]>): this {
+  /** Takes the flat [name, value, ...] list writeResponse() gives node:http. */
+  writeHead(status: number, written: readonly (string | string[])[]): this {
     const headers: Record<string, string | string[]> = {}
 
     // Framing headers describe the HTTP connection, which a websocket response does not have.
-    for (const name in written) {
-      if (name !== "content-length" && name !== "connection") headers[name] = written[name]
+    for (let index = 0; index < written.length; index += 2) {
+      const name = written[index] as string
+
+      if (name !== "content-length" && name !== "connection") headers[name] = written[index + 1]
     }
     this.statusCode = status
     this.headers = headers
