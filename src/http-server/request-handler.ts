@@ -14,7 +14,7 @@ import Request from "./request.js"
 import Response from "./response.js"
 import {writeResponse} from "./write-response.js"
 import {withLocale} from "../translations/current-locale.js"
-import {requestLocale} from "../translations/request-locale.js"
+import {acceptsRequestLocales, requestLocale} from "../translations/request-locale.js"
 import {withRequestAbility} from "../authorization/request-ability.js"
 import {frontendModelRoutes, type FrontendModelRoutes} from "../frontend-models/endpoint-routes.js"
 import {healthCheckResponse} from "./security/health-check.js"
@@ -44,6 +44,8 @@ export default class RequestHandler {
   /** The backendProjects resources this app serves (see frontend-models/endpoint-routes.ts); undefined when none. */
   private readonly frontendModels: FrontendModelRoutes | undefined
   private readonly resolvesAbilities: boolean
+  /** Whether any locales are configured, so a request could ask for one (asked once: the answer is fixed for a running server). */
+  private readonly acceptsLocales: boolean
   /** CORS, security headers, request ids, /up: worked out once from the configuration. */
   private readonly security: HttpSecurity
 
@@ -61,6 +63,7 @@ export default class RequestHandler {
     this.frontendModels = frontendModelRoutes(configuration)
     this.frontendModels?.register(this.controllers)
     this.resolvesAbilities = Boolean(configuration.options.abilityResolver)
+    this.acceptsLocales = acceptsRequestLocales(configuration)
   }
 
   /** Never rejects: every failure becomes an error response (or, past the headers, a closed connection). */
@@ -109,15 +112,21 @@ export default class RequestHandler {
           const controller = new ControllerClass({configuration: this.configuration, request, response, params, route, action, viewDirectory})
 
           try {
-            const locale = requestLocale(this.configuration, {params, header: (name) => request!.header(name)})
-            // Only with an abilityResolver: without one a request pays nothing for authorization.
-            const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
+            const locale = this.acceptsLocales ? requestLocale(this.configuration, {params, header: (name) => request!.header(name)}) : undefined
 
-            // The locale lives in the request's async context, so concurrent requests never see
-            // each other's. No connection is pinned per request: outside a transaction each
-            // statement borrows one from the pool (see database/pool/statement-router.ts), so a
-            // request needs no async context at all unless it asks for one.
-            await withLocale(locale, runAction)
+            if (locale === undefined && !this.resolvesAbilities) {
+              // Most requests: no locale of their own and no abilityResolver, so no context to set up.
+              await controller.runAction()
+            } else {
+              // Only with an abilityResolver: without one a request pays nothing for authorization.
+              const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
+
+              // The locale lives in the request's async context, so concurrent requests never see
+              // each other's. No connection is pinned per request: outside a transaction each
+              // statement borrows one from the pool (see database/pool/statement-router.ts), so a
+              // request needs no async context at all unless it asks for one.
+              await withLocale(locale, runAction)
+            }
           } catch (error) {
             throw new ActionFailure(error, response, {controller: ControllerClass.name, action, route: `${route.method} ${route.path}`})
           }

@@ -44,11 +44,21 @@ function settingsFor(configuration: Configuration): LocaleSettings {
 }
 
 /**
+ * Whether a request can pick a locale at all (some are configured); also checks the
+ * requestLocale option, so a server can ask once at boot and skip requestLocale() when not.
+ */
+export function acceptsRequestLocales(configuration: Configuration): boolean {
+  return settingsFor(configuration).known.size > 0
+}
+
+/**
  * The locale a request asks for, if it is one of the configured locales (so a request can't
  * pick an arbitrary string); undefined means "use the configured locale".
  */
 export function requestLocale(configuration: Configuration, {params, header}: LocaleSources): string | undefined {
   const {options, known} = settingsFor(configuration)
+
+  if (known.size === 0) return undefined
   const pick = (candidate: unknown): string | undefined => typeof candidate === "string" ? matchLocale(candidate, known) : undefined
   const paramName = options.param ?? "locale"
   const cookieName = options.cookie ?? "locale"
