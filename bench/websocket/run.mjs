@@ -72,12 +72,16 @@ async function serve(side) {
 
   // CPU the server spent, so a round trip's cost can be compared when req/s is set by something else.
   process.on("message", (message) => { if (message === "cpu") process.send({cpu: process.cpuUsage()}) })
+  // A clean exit on SIGINT, so node flags that write at exit (BENCH_SERVER_FLAGS="--cpu-prof") get to.
+  process.on("SIGINT", () => process.exit(0))
   process.send({port})
 }
 
 function startServer(side, websocketEvents = {adapter: "in-process"}) {
   const directory = writeApp(websocketEvents)
-  const child = fork(fileURLToPath(import.meta.url), ["server", side], {cwd: directory, env: {...process.env, VELOCIOUS_ENV: "production", BENCH_APP_DIRECTORY: directory}, stdio: ["ignore", "inherit", "inherit", "ipc"]})
+  // BENCH_SERVER_FLAGS: extra node flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/ws-prof".
+  const execArgv = (process.env.BENCH_SERVER_FLAGS || "").split(/\s+/).filter(Boolean)
+  const child = fork(fileURLToPath(import.meta.url), ["server", side], {cwd: directory, execArgv, env: {...process.env, VELOCIOUS_ENV: "production", BENCH_APP_DIRECTORY: directory}, stdio: ["ignore", "inherit", "inherit", "ipc"]})
 
   pinServer(child.pid)
 
@@ -91,8 +95,10 @@ function startServer(side, websocketEvents = {adapter: "in-process"}) {
         child.send("cpu")
       }),
       stop: () => new Promise((stopped) => {
-        child.once("exit", stopped)
-        child.kill("SIGKILL")
+        const kill = setTimeout(() => child.kill("SIGKILL"), 2000)
+
+        child.once("exit", () => { clearTimeout(kill); stopped() })
+        child.kill("SIGINT")
         fs.rmSync(directory, {recursive: true, force: true})
       })
     }))

@@ -60,11 +60,17 @@ describe("Websockets - protocol", () => {
   it("answers an action that never finishes with 504 instead of hanging", async () => {
     const socket = await TestSocket.open(started.url)
 
+    const sent = performance.now()
+
     socket.send({type: "request", id: "slow", method: "GET", path: "/api/slow?ms=3000"})
 
     const answer = await socket.waitFor((message) => message.id === "slow", 4000)
+    const waited = performance.now() - sent
 
     expect(answer.statusCode).toEqual(504)
+    // requestTimeoutMs is 1500 here; the watchdog looks every quarter of it.
+    expect(waited).toBeGreaterThan(1450)
+    expect(waited).toBeLessThan(1500 * 1.25 + 300)
     socket.close()
   })
 

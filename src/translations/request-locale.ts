@@ -44,11 +44,12 @@ function settingsFor(configuration: Configuration): LocaleSettings {
 }
 
 /**
- * Whether a request can pick a locale at all (some are configured); also checks the
- * requestLocale option, so a server can ask once at boot and skip requestLocale() when not.
+ * Whether a request can pick a locale at all: with one configured locale (or none) every
+ * request gets that one anyway. Also checks the requestLocale option, so a server asks once at
+ * boot and skips requestLocale() per request when not.
  */
 export function acceptsRequestLocales(configuration: Configuration): boolean {
-  return settingsFor(configuration).known.size > 0
+  return settingsFor(configuration).known.size > 1
 }
 
 /**

@@ -9,6 +9,7 @@ import {websocketOriginAllowed} from "../security/websocket-origin.js"
 import RawWebsocketSession, {type RawWebsocketHandler} from "./raw-websocket-session.js"
 import WebsocketSession, {type Dispatch} from "./websocket-session.js"
 import type {WebsocketLimits} from "./websocket-limits.js"
+import RequestWatchdog from "./request-watchdog.js"
 
 export const websocketPath = "/websocket"
 
@@ -24,6 +25,7 @@ export default class WebsocketServer {
   private readonly logger: Logger
   private readonly alive = new WeakMap<WebSocket, boolean>()
   private readonly heartbeat: NodeJS.Timeout
+  private readonly watchdog: RequestWatchdog
   private closing = false
 
   constructor({server, configuration, limits, dispatch}: {server: Server, configuration: Configuration, limits: WebsocketLimits, dispatch: Dispatch}) {
@@ -36,6 +38,7 @@ export default class WebsocketServer {
     server.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => { void this.onUpgrade(incoming, socket, head) })
     this.heartbeat = setInterval(() => this.ping(), limits.pingIntervalMs)
     this.heartbeat.unref()
+    this.watchdog = new RequestWatchdog(limits.requestTimeoutMs)
   }
 
   connectionCount(): number {
@@ -46,6 +49,7 @@ export default class WebsocketServer {
   async close(timeoutMs = 2000): Promise<void> {
     this.closing = true
     clearInterval(this.heartbeat)
+    this.watchdog.stop()
 
     const sockets = [...this.wss.clients]
     const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => {
@@ -82,7 +86,7 @@ export default class WebsocketServer {
         ws.on("error", (error) => { void this.logger.debug(`Websocket error: ${error.message}`) })
 
         if (handler) new RawWebsocketSession({socket: ws, handler, request, configuration: this.configuration, limits: this.limits})
-        else new WebsocketSession({socket: ws, upgrade: incoming, request, configuration: this.configuration, dispatch: this.dispatch, limits: this.limits})
+        else new WebsocketSession({socket: ws, upgrade: incoming, request, configuration: this.configuration, dispatch: this.dispatch, limits: this.limits, watchdog: this.watchdog})
       })
     } catch (error) {
       void this.logger.error("Websocket upgrade failed:", error)

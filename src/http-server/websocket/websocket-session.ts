@@ -4,8 +4,10 @@ import type Configuration from "../../configuration.js"
 import Logger from "../../logger.js"
 import type Request from "../request.js"
 import WebsocketChannel, {type WebsocketSubscription} from "../websocket-channel.js"
-import {adaptRequest, baseHeadersFor, type WebsocketRequestMessage} from "./websocket-request.js"
+import {adaptRequest, baseHeadersFor, type WebsocketRequestMessage, type WebsocketResponder, type WebsocketResponseParts} from "./websocket-request.js"
 import type {WebsocketLimits} from "./websocket-limits.js"
+import type RequestWatchdog from "./request-watchdog.js"
+import type {WatchedRequest} from "./request-watchdog.js"
 
 export type Dispatch = (incoming: IncomingMessage, outgoing: ServerResponse) => void
 
@@ -22,6 +24,7 @@ export default class WebsocketSession {
   private readonly configuration: Configuration
   private readonly dispatch: Dispatch
   private readonly limits: WebsocketLimits
+  private readonly watchdog: RequestWatchdog
   private readonly logger: Logger
   private readonly subscriptions = new Map<string, Subscription>()
   /** Subscribes still being set up: a later request waits for them, so its broadcasts reach this connection. */
@@ -29,13 +32,14 @@ export default class WebsocketSession {
   private pendingSubscribes = 0
   private closed = false
 
-  constructor(args: {socket: WebSocket, upgrade: IncomingMessage, request: Request, configuration: Configuration, dispatch: Dispatch, limits: WebsocketLimits}) {
+  constructor(args: {socket: WebSocket, upgrade: IncomingMessage, request: Request, configuration: Configuration, dispatch: Dispatch, limits: WebsocketLimits, watchdog: RequestWatchdog}) {
     this.socket = args.socket
     this.upgrade = args.upgrade
     this.request = args.request
     this.configuration = args.configuration
     this.dispatch = args.dispatch
     this.limits = args.limits
+    this.watchdog = args.watchdog
     this.logger = new Logger("Websocket", {configuration: args.configuration})
     this.socket.on("message", (data, isBinary) => this.onMessage(data.toString(), isBinary))
     this.socket.on("close", () => { void this.onClose() })
@@ -57,6 +61,15 @@ export default class WebsocketSession {
 
   sendEvent(channel: string, payload: unknown): void {
     this.sendJson({type: "event", channel, payload})
+  }
+
+  /** A request of this connection got its response: the watchdog stops waiting for it. */
+  answered(request: WatchedRequest): void {
+    this.watchdog.untrack(request)
+  }
+
+  requestTimeoutMs(): number {
+    return this.limits.requestTimeoutMs
   }
 
   close(code = 1000, reason = ""): void {
@@ -87,22 +100,14 @@ export default class WebsocketSession {
 
     if (typeof message.path !== "string" || !message.path.startsWith("/")) return this.sendJson({type: "error", id, error: "A request needs a path starting with /"})
 
-    let answered = false
-    const answer = (statusCode: number, headers: Record<string, string | string[]>, body: string) => {
-      if (answered) return
-
-      answered = true
-      clearTimeout(timer)
-      this.sendJson({type: "response", id, statusCode, headers, body})
-    }
-    // The handler always answers, but an action may never settle: the client still gets its answer.
-    const timer = setTimeout(() => answer(504, {}, JSON.stringify({error: `No response within ${this.limits.requestTimeoutMs}ms`})), this.limits.requestTimeoutMs)
+    const pending = new PendingRequest(this, id)
     const run = () => {
-      const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, (parts) => answer(parts.statusCode, parts.headers, parts.body))
+      const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, pending)
 
       this.dispatch(incoming, outgoing)
     }
 
+    this.watchdog.track(pending)
     if (this.pendingSubscribes > 0) void this.subscribing.then(run)
     else run()
   }
@@ -206,6 +211,26 @@ export default class WebsocketSession {
       }
     }
     this.subscriptions.clear()
+  }
+}
+
+/** One request message until it is answered: by its action, or 504 by the watchdog once it waited requestTimeoutMs. */
+class PendingRequest implements WebsocketResponder, WatchedRequest {
+  readonly startedAt = performance.now()
+  private answered = false
+
+  constructor(private readonly session: WebsocketSession, private readonly id: unknown) {}
+
+  respond({statusCode, headers, body}: WebsocketResponseParts): void {
+    if (this.answered) return
+
+    this.answered = true
+    this.session.answered(this)
+    this.session.sendJson({type: "response", id: this.id, statusCode, headers, body})
+  }
+
+  expire(): void {
+    this.respond({statusCode: 504, headers: {}, body: JSON.stringify({error: `No response within ${this.session.requestTimeoutMs()}ms`})})
   }
 }
 
