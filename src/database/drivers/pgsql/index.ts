@@ -32,6 +32,9 @@ export default class PgsqlDriver extends BaseDriver {
   private preparedStatements: PgsqlPreparedStatements | undefined
   /** DDL ran inside the open transaction; a ROLLBACK would put the old columns back under statements prepared since. */
   private schemaChangedInTransaction = false
+  /** A statement of this connection is in flight; the others wait in waitingStatements (see whenQueryable). */
+  private querying = false
+  private readonly waitingStatements: (() => void)[] = []
   private compiler = new PgsqlQueryCompiler()
   private schemaCompiler = new PgsqlSchemaCompiler(this.compiler, pgsqlAdapter)
   private introspector = new PgsqlIntrospector(this)
@@ -101,10 +104,23 @@ export default class PgsqlDriver extends BaseDriver {
 
   /** Without parameters pg uses the simple protocol, which runs several statements in one call. */
   async executeScript(sql: string): Promise<void> {
+    const client = this.requireClient()
     const schemaChange = scriptChangesSchema(sql) && this.noteSchemaChange()
 
     try {
-      await this.requireClient().query(sql)
+      await new Promise<void>((resolve, reject) => this.whenQueryable(() => {
+        const done = (error: unknown) => {
+          this.releaseQueryable()
+          if (error) reject(error)
+          else resolve()
+        }
+
+        try {
+          client.query(sql).then(() => done(undefined), done)
+        } catch (error) {
+          done(error ?? new Error("pg refused the script"))
+        }
+      }))
     } catch (error) {
       throw this.wrapError(error, sql, [])
     } finally {
@@ -132,20 +148,59 @@ export default class PgsqlDriver extends BaseDriver {
     const name = params.length > 0 ? statements?.nameFor(sql) : undefined
     const schemaChange = params.length === 0 && this.schemaChangeFrom(sql)
 
-    return new Promise((resolve, reject) => {
-      client.query({name, text: sql, values: params}, (error: Error | null, result: pg.QueryResult) => {
+    return new Promise((resolve, reject) => this.whenQueryable(() => {
+      const answered = (error: Error | null, result: pg.QueryResult) => {
         // Again once done: other connections may have re-prepared against the old columns meanwhile.
         if (schemaChange) bumpPgsqlSchemaGeneration()
 
         if (!error) {
+          this.releaseQueryable()
           resolve(read(result))
         } else if (name === undefined || !statements || !invalidatesPreparedStatements(error)) {
+          this.releaseQueryable()
           reject(error)
         } else {
-          this.retryUnprepared(client, statements, error, sql, params, read).then(resolve, reject)
+          this.retryUnprepared(client, statements, error, sql, params, read).then((value) => {
+            this.releaseQueryable()
+            resolve(value)
+          }, (retryError: unknown) => {
+            this.releaseQueryable()
+            reject(retryError)
+          })
         }
-      })
-    })
+      }
+
+      try {
+        client.query({name, text: sql, values: params}, answered)
+      } catch (error) {
+        this.releaseQueryable()
+        reject(error)
+      }
+    }))
+  }
+
+  /**
+   * Runs `start` once no other statement of this connection is in flight, in call order. Two
+   * statements on one connection at once (Promise.all inside a transaction, say) would
+   * otherwise rely on pg's own queue, which pg 8 warns about and pg 9 removes. `start` sends
+   * one statement, must not throw, and calls releaseQueryable() once it has answered.
+   */
+  private whenQueryable(start: () => void): void {
+    if (this.querying) {
+      this.waitingStatements.push(start)
+
+      return
+    }
+
+    this.querying = true
+    start()
+  }
+
+  private releaseQueryable(): void {
+    const next = this.waitingStatements.shift()
+
+    if (next) next()
+    else this.querying = false
   }
 
   /**
