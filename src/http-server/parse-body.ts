@@ -2,6 +2,12 @@ import {BadRequestError} from "./errors.js"
 import {parseNestedQuery, type Params} from "./nested-params.js"
 import {parseMultipart} from "./parse-multipart.js"
 
+/**
+ * Set on a request whose body arrived already parsed (a websocket request message with an
+ * object body, parsed with the message): its params, so the body is not parsed a second time.
+ */
+export const paramsInHand = Symbol("velocious.http.paramsInHand")
+
 /** The body's params by Content-Type: JSON, urlencoded and multipart forms; other bodies give none. */
 export function parseBody(body: Buffer, contentType: string | undefined): Params {
   if (body.length === 0) return {}

@@ -7,7 +7,7 @@ import ControllerLoader, {isAction} from "./controller-loader.js"
 import {errorResponse} from "./error-responses.js"
 import {ActionNotFoundError, BadRequestError, HttpError, RouteNotFoundError} from "./errors.js"
 import {parseNestedQuery, type Params} from "./nested-params.js"
-import {parseBody} from "./parse-body.js"
+import {parseBody, paramsInHand} from "./parse-body.js"
 import {prefersJson} from "./prefers-json.js"
 import {readBody} from "./read-body.js"
 import Request from "./request.js"
@@ -105,7 +105,7 @@ export default class RequestHandler {
 
           request = new Request({incoming, body, requestId})
 
-          const params = requestParams(url, queryIndex, body, request, match.params)
+          const params = requestParams(url, queryIndex, body, request, match.params, (incoming as {[paramsInHand]?: Params})[paramsInHand])
 
           response = new Response()
 
@@ -250,9 +250,9 @@ class ActionFailure extends Error {
 }
 
 /** Rails' precedence: path params over body params over the query string. */
-function requestParams(url: string, queryIndex: number, body: Buffer, request: Request, pathParams: Params): Params {
+function requestParams(url: string, queryIndex: number, body: Buffer, request: Request, pathParams: Params, bodyParamsInHand: Params | undefined): Params {
   const query = queryIndex === -1 ? undefined : parseNestedQuery(url.slice(queryIndex + 1))
-  const bodyParams = body.length === 0 ? undefined : parseBody(body, request.contentType())
+  const bodyParams = bodyParamsInHand ?? (body.length === 0 ? undefined : parseBody(body, request.contentType()))
 
   // The matcher makes a fresh object per request, so without a query or body it is the params as is.
   if (!query && !bodyParams) return pathParams

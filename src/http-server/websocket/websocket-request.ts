@@ -1,6 +1,8 @@
 import type {IncomingHttpHeaders, IncomingMessage, ServerResponse} from "node:http"
 import {bodyInHand} from "../read-body.js"
 import {viaWebsocket} from "../request.js"
+import {paramsInHand} from "../parse-body.js"
+import type {Params} from "../nested-params.js"
 
 export interface WebsocketRequestMessage {
   method?: string
@@ -58,6 +60,10 @@ export function adaptRequest(baseHeaders: IncomingHttpHeaders, upgrade: Incoming
 
   const incoming = new WebsocketIncoming(String(message.method || "GET").toUpperCase(), message.path || "/", headers, upgrade, body)
 
+  // An object body was parsed with the message, and parsing its JSON text again gives the same
+  // params: hand them over as they are (the text stays the request's raw body).
+  if (typeof message.body === "object" && message.body !== null && !Array.isArray(message.body)) incoming[paramsInHand] = message.body as Params
+
   return {incoming: incoming as unknown as IncomingMessage, outgoing: new WebsocketOutgoing(responder) as unknown as ServerResponse}
 }
 
@@ -72,7 +78,8 @@ class WebsocketIncoming {
   readonly httpVersionMajor = 1
   readonly socket: IncomingMessage["socket"];
   readonly [bodyInHand]: Buffer;
-  readonly [viaWebsocket] = true
+  readonly [viaWebsocket] = true;
+  [paramsInHand]: Params | undefined = undefined;
 
   constructor(readonly method: string, readonly url: string, readonly headers: IncomingHttpHeaders, upgrade: IncomingMessage, body: Buffer | undefined) {
     this.socket = upgrade.socket
