@@ -104,6 +104,12 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
       // a destination that failed last time has lost its lines already.
       if (ended || failing || buffered(boom) === 0) return
 
+      // An asynchronous write still in flight is being done by a libuv thread, and its callback
+      // can no longer run: writing the rest now could land before it, out of order (seen at a
+      // crash: the last lines of the file came before the in-flight batch). Its syscall lands
+      // within microseconds unless the destination is backed up, so wait a moment for it.
+      if (writeInFlight(boom)) pauseForInFlightWrite()
+
       try {
         boom.flushSync()
       } catch (error) {
@@ -128,6 +134,18 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
   flushAllOnExit()
 
   return writer
+}
+
+/** Whether sonic-boom has an asynchronous fs.write() out (its own flag). */
+function writeInFlight(boom: InstanceType<typeof SonicBoom>): boolean {
+  return (boom as unknown as {_writing: boolean})._writing
+}
+
+// How long process exit waits for a write already handed to libuv before writing what is left.
+const inFlightWriteGraceMs = 50
+
+function pauseForInFlightWrite(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, inFlightWriteGraceMs)
 }
 
 /** Bytes sonic-boom holds that have not reached the destination (its own counter). */
