@@ -1,5 +1,5 @@
 import {AsyncLocalStorage} from "node:async_hooks"
-import {isThenable} from "./promises.js"
+import {afterSettled} from "./promises.js"
 
 /**
  * An AsyncLocalStorage that is switched off whenever no `run()` is in flight.
@@ -27,30 +27,7 @@ export default class ScopedStorage<Store> {
   run<Result>(store: Store, callback: () => Result): Result {
     this.inFlight++
 
-    let result: Result
-
-    try {
-      result = this.storage.run(store, callback)
-    } catch (error) {
-      this.leave()
-      throw error
-    }
-
-    if (!isThenable(result)) {
-      this.leave()
-
-      return result
-    }
-
-    return Promise.resolve(result).then((value) => {
-      this.leave()
-
-      return value
-    }, (error: unknown) => {
-      this.leave()
-
-      throw error
-    }) as Result
+    return afterSettled(() => this.storage.run(store, callback), () => this.leave())
   }
 
   private leave(): void {

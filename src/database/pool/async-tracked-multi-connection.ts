@@ -2,7 +2,7 @@ import type BaseDriver from "../drivers/base/base-driver.js"
 import {driverClassFor} from "../drivers/driver-class-for.js"
 import BasePool, {type PoolArgs} from "./base-pool.js"
 import {NoCurrentConnectionError, PoolTimeoutError} from "./pool-errors.js"
-import {isThenable, settle} from "../../utils/promises.js"
+import {afterSettled, settle} from "../../utils/promises.js"
 import ScopedStorage from "../../utils/scoped-storage.js"
 import StatementRouter from "./statement-router.js"
 
@@ -31,7 +31,10 @@ export default class AsyncTrackedMultiConnection extends BasePool {
   private readonly waiters: Waiter[] = []
   /** Set by ensureGlobalConnection(): from then on, code outside a pinned context goes through the router. */
   private routing = false
-  /** The last connection opened: what the router asks about the dialect and quoting. */
+  /**
+   * The last connection opened: what the router asks about the dialect and quoting. Set
+   * whenever routing is: ensureGlobalConnection() opens one first, and close() clears both.
+   */
   private describing: BaseDriver | undefined
   private readonly router = new StatementRouter({
     pinned: () => this.storage.getStore(),
@@ -76,7 +79,7 @@ export default class AsyncTrackedMultiConnection extends BasePool {
   }
 
   getCurrentConnection(): BaseDriver {
-    const connection = this.storage.getStore() || (this.routing ? this.routedConnection() : undefined)
+    const connection = this.storage.getStore() || (this.routing ? this.router as unknown as BaseDriver : undefined)
 
     if (!connection) {
       throw new NoCurrentConnectionError(
@@ -128,15 +131,6 @@ export default class AsyncTrackedMultiConnection extends BasePool {
     return {busy: this.busySince.size, idle: this.idle.length, max: this.maxConnections, longestBusySeconds: longest / 1000}
   }
 
-  /**
-   * The router, once the pool has a connection that can describe the dialect; the router
-   * never opens one itself (getCurrentConnection() is synchronous), so after close() the
-   * next ensureGlobalConnection() or withConnection() brings it back.
-   */
-  private routedConnection(): BaseDriver | undefined {
-    return this.describing === undefined ? undefined : this.router as unknown as BaseDriver
-  }
-
   private isSharedMemoryDatabase(): boolean {
     return this.config.type === "sqlite" && (this.config.name ?? this.config.database) === ":memory:"
   }
@@ -147,31 +141,7 @@ export default class AsyncTrackedMultiConnection extends BasePool {
 
   /** Runs `callback` with `connection` pinned to its async context, checking it back in once the callback settles. */
   private runPinned<Result>(connection: BaseDriver, callback: (connection: BaseDriver) => Result | Promise<Result>): Promise<Result> {
-    let result: Result | Promise<Result>
-
-    try {
-      result = this.storage.run(connection, () => callback(connection))
-    } catch (error) {
-      this.checkin(connection)
-
-      return Promise.reject(error)
-    }
-
-    if (!isThenable(result)) {
-      this.checkin(connection)
-
-      return Promise.resolve(result)
-    }
-
-    return Promise.resolve(result).then((value) => {
-      this.checkin(connection)
-
-      return value
-    }, (error: unknown) => {
-      this.checkin(connection)
-
-      throw error
-    })
+    return settle((pinned) => afterSettled(() => this.storage.run(pinned, () => callback(pinned)), () => this.checkin(pinned)), connection)
   }
 
   /** An idle connection that is still connected, marked busy; undefined when none is idle. */

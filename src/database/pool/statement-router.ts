@@ -6,7 +6,7 @@ import type {Introspector, StructureDumper} from "../drivers/base/introspection-
 import type {QueryCompiler} from "../drivers/base/query-compiler.js"
 import type {SchemaCompiler} from "../drivers/base/schema-compiler.js"
 import type {TableRebuild} from "../drivers/base/table-rebuild.js"
-import {isThenable} from "../../utils/promises.js"
+import {afterSettled} from "../../utils/promises.js"
 
 /** What the router needs from its pool: quick and waiting checkouts, check-ins, pinned runs, and a connection to describe the dialect. */
 export interface StatementCheckouts {
@@ -173,29 +173,6 @@ export default class StatementRouter implements DriverSurface {
   }
 
   private runOn<Result>(connection: BaseDriver, statement: (connection: BaseDriver) => Result | Promise<Result>): Result | Promise<Result> {
-    let result: Result | Promise<Result>
-
-    try {
-      result = statement(connection)
-    } catch (error) {
-      this.checkouts.checkin(connection)
-      throw error
-    }
-
-    if (!isThenable(result)) {
-      this.checkouts.checkin(connection)
-
-      return result
-    }
-
-    return Promise.resolve(result).then((value) => {
-      this.checkouts.checkin(connection)
-
-      return value
-    }, (error: unknown) => {
-      this.checkouts.checkin(connection)
-
-      throw error
-    })
+    return afterSettled(() => statement(connection), () => this.checkouts.checkin(connection))
   }
 }
