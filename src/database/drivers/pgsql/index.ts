@@ -32,7 +32,7 @@ export default class PgsqlDriver extends BaseDriver {
   private preparedStatements: PgsqlPreparedStatements | undefined
   /** DDL ran inside the open transaction; a ROLLBACK would put the old columns back under statements prepared since. */
   private schemaChangedInTransaction = false
-  /** A statement of this connection is in flight; the others wait in waitingStatements (see whenQueryable). */
+  /** A statement of this connection is in flight; the others wait in waitingStatements (see oneAtATime). */
   private querying = false
   private readonly waitingStatements: (() => void)[] = []
   private compiler = new PgsqlQueryCompiler()
@@ -108,19 +108,7 @@ export default class PgsqlDriver extends BaseDriver {
     const schemaChange = scriptChangesSchema(sql) && this.noteSchemaChange()
 
     try {
-      await new Promise<void>((resolve, reject) => this.whenQueryable(() => {
-        const done = (error: unknown) => {
-          this.releaseQueryable()
-          if (error) reject(error)
-          else resolve()
-        }
-
-        try {
-          client.query(sql).then(() => done(undefined), done)
-        } catch (error) {
-          done(error ?? new Error("pg refused the script"))
-        }
-      }))
+      await this.oneAtATime<void>((resolve, reject) => { client.query(sql).then(() => resolve(), reject) })
     } catch (error) {
       throw this.wrapError(error, sql, [])
     } finally {
@@ -148,59 +136,54 @@ export default class PgsqlDriver extends BaseDriver {
     const name = params.length > 0 ? statements?.nameFor(sql) : undefined
     const schemaChange = params.length === 0 && this.schemaChangeFrom(sql)
 
-    return new Promise((resolve, reject) => this.whenQueryable(() => {
-      const answered = (error: Error | null, result: pg.QueryResult) => {
+    return this.oneAtATime((resolve, reject) => {
+      client.query({name, text: sql, values: params}, (error: Error | null, result: pg.QueryResult) => {
         // Again once done: other connections may have re-prepared against the old columns meanwhile.
         if (schemaChange) bumpPgsqlSchemaGeneration()
 
         if (!error) {
-          this.releaseQueryable()
           resolve(read(result))
         } else if (name === undefined || !statements || !invalidatesPreparedStatements(error)) {
-          this.releaseQueryable()
           reject(error)
         } else {
-          this.retryUnprepared(client, statements, error, sql, params, read).then((value) => {
-            this.releaseQueryable()
-            resolve(value)
-          }, (retryError: unknown) => {
-            this.releaseQueryable()
-            reject(retryError)
-          })
+          this.retryUnprepared(client, statements, error, sql, params, read).then(resolve, reject)
         }
-      }
-
-      try {
-        client.query({name, text: sql, values: params}, answered)
-      } catch (error) {
-        this.releaseQueryable()
-        reject(error)
-      }
-    }))
+      })
+    })
   }
 
   /**
-   * Runs `start` once no other statement of this connection is in flight, in call order. Two
-   * statements on one connection at once (Promise.all inside a transaction, say) would
-   * otherwise rely on pg's own queue, which pg 8 warns about and pg 9 removes. `start` sends
-   * one statement, must not throw, and calls releaseQueryable() once it has answered.
+   * Sends one statement once no other statement of this connection is in flight, in call order.
+   * Two statements on one connection at once (Promise.all inside a transaction, say) would
+   * otherwise rely on pg's own queue, which pg 8 warns about and pg 9 removes. `send` gets
+   * resolve and reject for the statement's answer; the next statement starts once either is
+   * called (or `send` throws).
    */
-  private whenQueryable(start: () => void): void {
-    if (this.querying) {
-      this.waitingStatements.push(start)
+  private oneAtATime<Result>(send: (resolve: (value: Result) => void, reject: (error: unknown) => void) => void): Promise<Result> {
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        const release = () => {
+          const next = this.waitingStatements.shift()
 
-      return
-    }
+          if (next) next()
+          else this.querying = false
+        }
 
-    this.querying = true
-    start()
-  }
+        try {
+          send((value) => { release(); resolve(value) }, (error) => { release(); reject(error) })
+        } catch (error) {
+          release()
+          reject(error)
+        }
+      }
 
-  private releaseQueryable(): void {
-    const next = this.waitingStatements.shift()
-
-    if (next) next()
-    else this.querying = false
+      if (this.querying) {
+        this.waitingStatements.push(start)
+      } else {
+        this.querying = true
+        start()
+      }
+    })
   }
 
   /**
