@@ -44,7 +44,7 @@ export default class RequestHandler {
   /** The backendProjects resources this app serves (see frontend-models/endpoint-routes.ts); undefined when none. */
   private readonly frontendModels: FrontendModelRoutes | undefined
   private readonly resolvesAbilities: boolean
-  /** Whether any locales are configured, so a request could ask for one (asked once: the answer is fixed for a running server). */
+  /** Whether a request could ask for a locale (more than one is configured); asked once, the answer is fixed for a running server. */
   private readonly acceptsLocales: boolean
   /** CORS, security headers, request ids, /up: worked out once from the configuration. */
   private readonly security: HttpSecurity

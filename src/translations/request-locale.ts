@@ -58,8 +58,6 @@ export function acceptsRequestLocales(configuration: Configuration): boolean {
  */
 export function requestLocale(configuration: Configuration, {params, header}: LocaleSources): string | undefined {
   const {options, known} = settingsFor(configuration)
-
-  if (known.size === 0) return undefined
   const pick = (candidate: unknown): string | undefined => typeof candidate === "string" ? matchLocale(candidate, known) : undefined
   const paramName = options.param ?? "locale"
   const cookieName = options.cookie ?? "locale"

@@ -11,9 +11,7 @@ import {sessionSettingsFrom, type SessionSettings} from "./session-settings.js"
 /** A configuration's security options, checked and worked out once: the request path only reads these. */
 export interface HttpSecurity {
   csrfProtection: boolean
-  /** undefined: none are sent. */
-  securityHeaders: Readonly<Record<string, string>> | undefined
-  /** The same as a flat [name, value, ...] list, the form writeResponse() sends; undefined when none. */
+  /** The security headers as a flat [name, value, ...] list, the form writeResponse() sends; undefined: none are sent. */
   securityHeaderList: readonly string[] | undefined
   cors: CorsPolicy | undefined
   healthCheck: HealthCheck | undefined
@@ -62,7 +60,6 @@ function buildSecurity(configuration: Configuration): HttpSecurity {
   return {
     // Rails: config.action_controller.allow_forgery_protection = false in config/environments/test.rb.
     csrfProtection: booleanOption(options.csrfProtection, "csrfProtection") ?? environment !== "test",
-    securityHeaders,
     securityHeaderList: securityHeaders && Object.freeze(Object.entries(securityHeaders).flat()),
     cors: corsPolicyFrom(options.cors),
     healthCheck: healthCheckFrom(options.healthCheck),
