@@ -14,7 +14,7 @@ export interface WatchedRequest {
  * request is waiting.
  */
 export default class RequestWatchdog {
-  private readonly timeoutMs: number
+  readonly timeoutMs: number
   private readonly waiting = new Set<WatchedRequest>()
   private timer: NodeJS.Timeout | undefined
 

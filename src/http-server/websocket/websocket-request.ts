@@ -58,11 +58,10 @@ export function adaptRequest(baseHeaders: IncomingHttpHeaders, upgrade: Incoming
     }
   }
 
-  const incoming = new WebsocketIncoming(String(message.method || "GET").toUpperCase(), message.path || "/", headers, upgrade, body)
-
   // An object body was parsed with the message, and parsing its JSON text again gives the same
   // params: hand them over as they are (the text stays the request's raw body).
-  if (typeof message.body === "object" && message.body !== null && !Array.isArray(message.body)) incoming[paramsInHand] = message.body as Params
+  const params = typeof message.body === "object" && message.body !== null && !Array.isArray(message.body) ? message.body as Params : undefined
+  const incoming = new WebsocketIncoming(String(message.method || "GET").toUpperCase(), message.path || "/", headers, upgrade, body, params)
 
   return {incoming: incoming as unknown as IncomingMessage, outgoing: new WebsocketOutgoing(responder) as unknown as ServerResponse}
 }
@@ -79,11 +78,12 @@ class WebsocketIncoming {
   readonly socket: IncomingMessage["socket"];
   readonly [bodyInHand]: Buffer;
   readonly [viaWebsocket] = true;
-  [paramsInHand]: Params | undefined = undefined;
+  readonly [paramsInHand]: Params | undefined;
 
-  constructor(readonly method: string, readonly url: string, readonly headers: IncomingHttpHeaders, upgrade: IncomingMessage, body: Buffer | undefined) {
+  constructor(readonly method: string, readonly url: string, readonly headers: IncomingHttpHeaders, upgrade: IncomingMessage, body: Buffer | undefined, params: Params | undefined) {
     this.socket = upgrade.socket
     this[bodyInHand] = body || emptyBody
+    this[paramsInHand] = params
   }
 }
 

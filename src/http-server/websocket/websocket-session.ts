@@ -6,8 +6,7 @@ import type Request from "../request.js"
 import WebsocketChannel, {type WebsocketSubscription} from "../websocket-channel.js"
 import {adaptRequest, baseHeadersFor, type WebsocketRequestMessage, type WebsocketResponder, type WebsocketResponseParts} from "./websocket-request.js"
 import type {WebsocketLimits} from "./websocket-limits.js"
-import type RequestWatchdog from "./request-watchdog.js"
-import type {WatchedRequest} from "./request-watchdog.js"
+import type {default as RequestWatchdog, WatchedRequest} from "./request-watchdog.js"
 
 export type Dispatch = (incoming: IncomingMessage, outgoing: ServerResponse) => void
 
@@ -63,15 +62,6 @@ export default class WebsocketSession {
     this.sendJson({type: "event", channel, payload})
   }
 
-  /** A request of this connection got its response: the watchdog stops waiting for it. */
-  answered(request: WatchedRequest): void {
-    this.watchdog.untrack(request)
-  }
-
-  requestTimeoutMs(): number {
-    return this.limits.requestTimeoutMs
-  }
-
   close(code = 1000, reason = ""): void {
     this.socket.close(code, reason)
   }
@@ -100,7 +90,7 @@ export default class WebsocketSession {
 
     if (typeof message.path !== "string" || !message.path.startsWith("/")) return this.sendJson({type: "error", id, error: "A request needs a path starting with /"})
 
-    const pending = new PendingRequest(this, id)
+    const pending = new PendingRequest(this, this.watchdog, id)
     const run = () => {
       const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, pending)
 
@@ -219,18 +209,18 @@ class PendingRequest implements WebsocketResponder, WatchedRequest {
   readonly startedAt = performance.now()
   private answered = false
 
-  constructor(private readonly session: WebsocketSession, private readonly id: unknown) {}
+  constructor(private readonly session: WebsocketSession, private readonly watchdog: RequestWatchdog, private readonly id: unknown) {}
 
   respond({statusCode, headers, body}: WebsocketResponseParts): void {
     if (this.answered) return
 
     this.answered = true
-    this.session.answered(this)
+    this.watchdog.untrack(this)
     this.session.sendJson({type: "response", id: this.id, statusCode, headers, body})
   }
 
   expire(): void {
-    this.respond({statusCode: 504, headers: {}, body: JSON.stringify({error: `No response within ${this.session.requestTimeoutMs()}ms`})})
+    this.respond({statusCode: 504, headers: {}, body: JSON.stringify({error: `No response within ${this.watchdog.timeoutMs}ms`})})
   }
 }
 
