@@ -1,6 +1,7 @@
 import http from "node:http"
 import type {AddressInfo} from "node:net"
 import Response from "velocious/build/src/http-server/response.js"
+import {headerBlockFrom, headerBlockSupported} from "velocious/build/src/http-server/header-block.js"
 import {writeResponse, type ResponseFraming} from "velocious/build/src/http-server/write-response.js"
 import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "./support/http-request.js"
@@ -19,12 +20,14 @@ async function served(response: Response, framing?: ResponseFraming) {
   }
 }
 
-const baseHeaders = Object.freeze(["x-frame-options", "SAMEORIGIN", "referrer-policy", "no-referrer", "x-request-id", "from-base"])
+// With x-request-id in it, the block cannot be spliced: it goes to writeHead() as a list.
+const listedBlock = headerBlockFrom(["x-frame-options", "SAMEORIGIN", "referrer-policy", "no-referrer", "x-request-id", "from-base"])
+const splicedBlock = headerBlockFrom(["X-Frame-Options", "SAMEORIGIN", "referrer-policy", "no-referrer", "x-content-type-options", "nosniff"])
 
 describe("writeResponse", () => {
   it("sends the base headers, the request id and the action's headers once each, the action's winning", async () => {
     const response = new Response().setStatus(201).setHeader("X-Frame-Options", "DENY").setHeader("content-type", "text/plain").setBody("héllo")
-    const answer = await served(response, {baseHeaders, requestId: "req-1"})
+    const answer = await served(response, {headerBlock: listedBlock, requestId: "req-1"})
 
     expect(answer.status).toBe(201)
     expect(answer.body).toBe("héllo")
@@ -49,6 +52,53 @@ describe("writeResponse", () => {
     expect(answer.headers["access-control-allow-origin"]).toBe("https://a.example")
     expect(answer.headers["set-cookie"]).toEqual(["a=1; Path=/", "b=2; Path=/"])
     expect(answer.names.filter((name) => name === "vary")).toEqual(["vary"])
+  })
+
+  it("splices a header block after the status line, with the request id, under the action's headers", async () => {
+    expect(headerBlockSupported).toBe(true)
+    expect(splicedBlock?.text).toBe("x-frame-options: SAMEORIGIN\r\nreferrer-policy: no-referrer\r\nx-content-type-options: nosniff\r\n")
+    expect(listedBlock?.text).toBe(undefined)
+
+    const response = new Response().setStatus(201).setHeader("content-type", "application/json").setBody("{}")
+    const answer = await served(response, {headerBlock: splicedBlock, requestId: "req-2", closeConnection: true})
+
+    expect(answer.status).toBe(201)
+    expect(answer.body).toBe("{}")
+    expect(answer.names.slice(0, 4)).toEqual(["x-frame-options", "referrer-policy", "x-content-type-options", "x-request-id"])
+    expect(answer.headers["x-request-id"]).toBe("req-2")
+    expect(answer.headers["content-type"]).toBe("application/json")
+    expect(answer.headers["content-length"]).toBe("2")
+    expect(answer.headers.connection).toBe("close")
+    expect(answer.names.length).toBe(new Set(answer.names).size)
+  })
+
+  it("sends the block as a list when the action or CORS sets one of its headers, each header once", async () => {
+    const response = new Response().setHeader("x-frame-options", "DENY")
+    const answer = await served(response, {headerBlock: splicedBlock, requestId: "req-3", corsHeaders: {"referrer-policy": "origin"}})
+
+    expect(answer.headers["x-frame-options"]).toBe("DENY")
+    expect(answer.headers["referrer-policy"]).toBe("origin")
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff")
+    expect(answer.headers["x-request-id"]).toBe("req-3")
+    expect(answer.names.length).toBe(new Set(answer.names).size)
+  })
+
+  it("splices the request id alone when there is no block, and leaves it out when the action sets its own", async () => {
+    const alone = await served(new Response().setBody("a"), {requestId: "req-4"})
+
+    expect(alone.headers["x-request-id"]).toBe("req-4")
+
+    const own = await served(new Response().setHeader("X-Request-Id", "own").setBody("a"), {headerBlock: splicedBlock, requestId: "req-5"})
+
+    expect(own.headers["x-request-id"]).toBe("own")
+    expect(own.headers["x-frame-options"]).toBe("SAMEORIGIN")
+    expect(own.names.filter((name) => name === "x-request-id")).toEqual(["x-request-id"])
+  })
+
+  it("checks a block's headers when it is made, with node's own errors", async () => {
+    expect(() => headerBlockFrom(["x-bad", "line\r\nbreak"])).toThrow(/Invalid character in header content/)
+    expect(() => headerBlockFrom(["bad name", "1"])).toThrow(/Header name must be a valid HTTP token/)
+    expect(headerBlockFrom([])).toBe(undefined)
   })
 
   it("asks the client to close the connection when told to", async () => {

@@ -198,7 +198,7 @@ export default class RequestHandler {
 
   private write(outgoing: ServerResponse, response: Response, request: Request | undefined, closeConnection: boolean, incoming: IncomingMessage, requestId: string | undefined, corsHeaders: Record<string, string> | undefined): void {
     // Websocket request messages answer inside the socket: browser headers mean nothing there.
-    const framing = {closeConnection, baseHeaders: request?.isWebsocket() ? undefined : this.security.securityHeaderList, requestId, corsHeaders}
+    const framing = {closeConnection, headerBlock: request?.isWebsocket() ? undefined : this.security.securityHeaderBlock, requestId, corsHeaders}
 
     try {
       writeResponse(outgoing, response, framing)

@@ -1,12 +1,13 @@
-import type {ServerResponse} from "node:http"
+import {ServerResponse} from "node:http"
+import {headerBlockSupported, spliceIntoHeader, type HeaderBlock} from "./header-block.js"
 import type Response from "./response.js"
 
 /** What the server adds to an action's response; all optional. */
 export interface ResponseFraming {
   /** Ask the client to close the connection after this response (shutting down, a refused body). */
   closeConnection?: boolean
-  /** Headers under the action's own, as a flat [name, value, ...] list: the security headers. */
-  baseHeaders?: readonly string[]
+  /** Headers under the action's own, the same on every response: the security headers. */
+  headerBlock?: HeaderBlock
   requestId?: string
   corsHeaders?: Readonly<Record<string, string>>
 }
@@ -19,25 +20,33 @@ const noFraming: ResponseFraming = Object.freeze({})
  *
  * Headers go to writeHead() as one flat [name, value, ...] array. node:http walks it with an
  * index; an object made per response would be walked with for...in, and spreading or merging
- * objects per request was measured at several microseconds per hello response. `baseHeaders`
- * (the security headers), `corsHeaders` and the request id go under the action's own headers,
- * so an action can override each of them; a Vary from both the action and CORS is joined.
+ * objects per request was measured at several microseconds per hello response. The header
+ * block (the security headers), `corsHeaders` and the request id go under the action's own
+ * headers, so an action can override each of them; a Vary from both the action and CORS is
+ * joined. The block and the request id are spliced into node's serialized header rather than
+ * validated again (see header-block.ts) unless the action or CORS sets one of the block's
+ * headers itself.
  */
 export function writeResponse(serverResponse: ServerResponse, response: Response, framing: ResponseFraming = noFraming): void {
   const body = response.getBody()
   const own = response.headers()
-  const {baseHeaders, corsHeaders, requestId} = framing
+  const {headerBlock, corsHeaders, requestId} = framing
   const headers: (string | string[])[] = []
+  const sendsRequestId = requestId !== undefined && !own.has("x-request-id") && corsHeaders?.["x-request-id"] === undefined
+  // Only a real ServerResponse has a serialized header to splice into (a websocket request's is not one).
+  const splices = headerBlockSupported && serverResponse instanceof ServerResponse && (headerBlock === undefined || (headerBlock.text !== undefined && !overridesAny(headerBlock.names, own, corsHeaders)))
 
-  if (baseHeaders !== undefined) {
-    for (let index = 0; index < baseHeaders.length; index += 2) {
-      const name = baseHeaders[index]
+  if (headerBlock !== undefined && !splices) {
+    const {list} = headerBlock
 
-      if (!own.has(name) && corsHeaders?.[name] === undefined && !(requestId !== undefined && name === "x-request-id")) headers.push(name, baseHeaders[index + 1])
+    for (let index = 0; index < list.length; index += 2) {
+      const name = list[index]
+
+      if (!own.has(name) && corsHeaders?.[name] === undefined && !(requestId !== undefined && name === "x-request-id")) headers.push(name, list[index + 1])
     }
   }
   if (corsHeaders !== undefined) for (const name in corsHeaders) if (!own.has(name)) headers.push(name, corsHeaders[name])
-  if (requestId !== undefined && !own.has("x-request-id")) headers.push("x-request-id", requestId)
+  if (sendsRequestId && !splices) headers.push("x-request-id", requestId)
 
   own.forEach((value, name) => {
     headers.push(name, name === "vary" && corsHeaders?.vary !== undefined ? `${corsHeaders.vary}, ${String(value)}` : value)
@@ -52,5 +61,20 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
 
   // node's types take a flat list as string[]; an array value (Set-Cookie) is one header line per item.
   serverResponse.writeHead(response.getStatus(), headers as string[])
+
+  if (splices) {
+    // A request id is ours (a UUID) or a client's that matched request-id.ts' word-character
+    // pattern, so it needs no header check either.
+    const lines = sendsRequestId ? `${headerBlock?.text ?? ""}x-request-id: ${requestId}\r\n` : headerBlock?.text
+
+    if (lines !== undefined) spliceIntoHeader(serverResponse, lines)
+  }
+
   serverResponse.end(body, "utf8")
+}
+
+function overridesAny(names: readonly string[], own: ReadonlyMap<string, unknown>, corsHeaders: Readonly<Record<string, string>> | undefined): boolean {
+  for (const name of names) if (own.has(name) || corsHeaders?.[name] !== undefined) return true
+
+  return false
 }

@@ -38,6 +38,9 @@ describe("security headers and CORS", {timeoutSeconds: 60}, () => {
 
   it("refuses header values with line breaks and non-boolean switches", () => {
     expect(() => httpSecurityFor(new Configuration({environment: "test", securityHeaders: {"x-frame-options": "DENY\r\nSet-Cookie: a=b"}}))).toThrow(/without line breaks/)
+    // Checked with node's own header rules at boot, not on each response.
+    expect(() => httpSecurityFor(new Configuration({environment: "test", securityHeaders: {"x-frame-options": "DENY\u0001"}}))).toThrow(/securityHeaders: Invalid character in header content \["x-frame-options"\]/)
+    expect(() => httpSecurityFor(new Configuration({environment: "test", securityHeaders: {"x frame": "DENY"}}))).toThrow(/securityHeaders: 'x frame' is not a valid header name/)
     expect(() => httpSecurityFor(new Configuration({environment: "test", csrfProtection: "yes" as never}))).toThrow(/csrfProtection must be true or false/)
     expect(() => new Configuration({csrfprotection: true} as never)).toThrow(/Unknown option 'csrfprotection'.*Did you mean 'csrfProtection'/)
   })

@@ -4,6 +4,7 @@ import type {RateLimitStore} from "../../rate-limit/store.js"
 import {checkKeys} from "../../utils/check-keys.js"
 import {corsPolicyFrom, type CorsPolicy} from "./cors.js"
 import {SecurityConfigurationError} from "./errors.js"
+import {headerBlockFrom, type HeaderBlock} from "../header-block.js"
 import {healthCheckFrom, type HealthCheck} from "./health-check.js"
 import {securityHeadersFrom} from "./security-headers.js"
 import {sessionSettingsFrom, type SessionSettings} from "./session-settings.js"
@@ -11,8 +12,8 @@ import {sessionSettingsFrom, type SessionSettings} from "./session-settings.js"
 /** A configuration's security options, checked and worked out once: the request path only reads these. */
 export interface HttpSecurity {
   csrfProtection: boolean
-  /** The security headers as a flat [name, value, ...] list, the form writeResponse() sends; undefined: none are sent. */
-  securityHeaderList: readonly string[] | undefined
+  /** The security headers, checked once for writeResponse() (see header-block.ts); undefined: none are sent. */
+  securityHeaderBlock: HeaderBlock | undefined
   cors: CorsPolicy | undefined
   healthCheck: HealthCheck | undefined
   requestIds: boolean
@@ -60,7 +61,7 @@ function buildSecurity(configuration: Configuration): HttpSecurity {
   return {
     // Rails: config.action_controller.allow_forgery_protection = false in config/environments/test.rb.
     csrfProtection: booleanOption(options.csrfProtection, "csrfProtection") ?? environment !== "test",
-    securityHeaderList: securityHeaders && Object.freeze(Object.entries(securityHeaders).flat()),
+    securityHeaderBlock: securityHeaderBlockFrom(securityHeaders),
     cors: corsPolicyFrom(options.cors),
     healthCheck: healthCheckFrom(options.healthCheck),
     requestIds: booleanOption(options.requestId, "requestId") ?? true,
@@ -74,6 +75,19 @@ function buildSecurity(configuration: Configuration): HttpSecurity {
       store = configuredStore === undefined ? undefined : configuredStore
       await used?.close()
     }
+  }
+}
+
+/** Invalid values fail here, at boot, with node's own message, rather than on every response. */
+function securityHeaderBlockFrom(headers: Readonly<Record<string, string>> | undefined): HeaderBlock | undefined {
+  if (!headers) return undefined
+
+  const list = Object.entries(headers).flat()
+
+  try {
+    return headerBlockFrom(list)
+  } catch (error) {
+    throw new SecurityConfigurationError(`securityHeaders: ${(error as Error).message}`)
   }
 }
 
