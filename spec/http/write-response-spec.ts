@@ -1,7 +1,8 @@
 import http from "node:http"
 import type {AddressInfo} from "node:net"
 import Response from "velocious/build/src/http-server/response.js"
-import {headerBlockFrom, headerBlockSupported} from "velocious/build/src/http-server/header-block.js"
+import {headerBlockFrom} from "velocious/build/src/http-server/header-block.js"
+import {headerBlockSupported} from "velocious/build/src/http-server/header-block-splice.js"
 import {writeResponse, type ResponseFraming} from "velocious/build/src/http-server/write-response.js"
 import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "./support/http-request.js"
@@ -99,6 +100,27 @@ describe("writeResponse", () => {
     expect(() => headerBlockFrom(["x-bad", "line\r\nbreak"])).toThrow(/Invalid character in header content/)
     expect(() => headerBlockFrom(["bad name", "1"])).toThrow(/Header name must be a valid HTTP token/)
     expect(headerBlockFrom([])).toBe(undefined)
+
+    // The same verdict as node:http, which would otherwise check them on each response.
+    for (const value of ["tab\there", "caf\u00e9", "\u0100", "a\u0000b", "\u007f", "plain value"]) {
+      let nodeAccepts = true
+
+      try {
+        http.validateHeaderValue("x-check", value)
+      } catch {
+        nodeAccepts = false
+      }
+
+      let blockAccepts = true
+
+      try {
+        headerBlockFrom(["x-check", value])
+      } catch {
+        blockAccepts = false
+      }
+
+      expect([value, blockAccepts]).toEqual([value, nodeAccepts])
+    }
   })
 
   it("asks the client to close the connection when told to", async () => {

@@ -1,5 +1,3 @@
-import http from "node:http"
-
 /**
  * Headers that are the same on every response (the security headers), checked once at boot and
  * spliced into the header text node:http serializes, instead of being handed to writeHead().
@@ -10,10 +8,8 @@ import http from "node:http"
  * and X-Request-Id came to 9,000 of a hello's 75,000 (raw node:http with two headers: 51,000).
  * Values that never change need that check once, not per response.
  *
- * How: writeHead() leaves the serialized status line and headers in `_header` until the first
- * body write sends them; the block goes right after the status line. `_header` is node
- * internal, so whether it behaves that way is checked once per process (headerBlockSupported);
- * where it does not, writeResponse() hands the same headers to writeHead() as before.
+ * How: see header-block-splice.ts, which puts the text into node's serialized header. This file
+ * has no node:http import because the configuration (and so the browser build) reaches it.
  */
 export interface HeaderBlock {
   /** Lower-case names in the block, so a response that sets one of them itself can be sent without the block. */
@@ -45,8 +41,7 @@ export function headerBlockFrom(list: readonly string[] | undefined): HeaderBloc
     const name = list[index].toLowerCase()
     const value = list[index + 1]
 
-    http.validateHeaderName(name)
-    http.validateHeaderValue(name, value)
+    validateHeader(name, value)
     names.push(name)
     lowerCased.push(name, value)
     if (excludedHeaders.has(name)) text = undefined
@@ -56,35 +51,14 @@ export function headerBlockFrom(list: readonly string[] | undefined): HeaderBloc
   return Object.freeze({names: Object.freeze(names), text, list: Object.freeze(lowerCased)})
 }
 
-/** Whether this node's ServerResponse keeps the serialized header in `_header` until the body is written (checked once). */
-export const headerBlockSupported: boolean = probeHeaderField()
+// The rules node:http's validateHeaderName/validateHeaderValue apply (RFC 9110 token; field
+// content of tab, visible ASCII and obs-text), with node's messages, so a bad header fails at
+// boot exactly as it would have failed on the first response.
+const tokenPattern = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/
+const invalidValueCharacter = /[^\t\x20-\x7e\x80-\xff]/
 
-function probeHeaderField(): boolean {
-  try {
-    const incoming = new http.IncomingMessage(null as never)
-
-    incoming.method = "GET"
-    incoming.httpVersionMajor = 1
-    incoming.httpVersionMinor = 1
-
-    const outgoing = new http.ServerResponse(incoming)
-
-    outgoing.writeHead(200, ["x-probe", "1"])
-
-    const {_header: header, _headerSent: sent} = outgoing as unknown as {_header?: unknown, _headerSent?: unknown}
-
-    // headersSent only says whether `_header` is set; `_headerSent` is whether it left.
-    return sent === false && typeof header === "string" && header.startsWith("HTTP/1.1 200 OK\r\nx-probe: 1\r\n") && header.endsWith("\r\n\r\n")
-  } catch {
-    return false
-  }
-}
-
-/** Puts `lines` (already valid `name: value\r\n` text) after the status line of a response writeHead() has serialized but not sent. */
-export function spliceIntoHeader(outgoing: http.ServerResponse, lines: string): void {
-  const serialized = outgoing as unknown as {_header: string}
-  const header = serialized._header
-  const statusLineEnd = header.indexOf("\r\n") + 2
-
-  serialized._header = header.slice(0, statusLineEnd) + lines + header.slice(statusLineEnd)
+function validateHeader(name: string, value: unknown): void {
+  if (!tokenPattern.test(name)) throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`)
+  if (typeof value !== "string") throw new TypeError(`Invalid value "${String(value)}" for header "${name}"`)
+  if (invalidValueCharacter.test(value)) throw new TypeError(`Invalid character in header content ["${name}"]`)
 }

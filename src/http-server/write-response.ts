@@ -1,5 +1,6 @@
 import {ServerResponse} from "node:http"
-import {headerBlockSupported, spliceIntoHeader, type HeaderBlock} from "./header-block.js"
+import {headerBlockSupported, spliceIntoHeader} from "./header-block-splice.js"
+import type {HeaderBlock} from "./header-block.js"
 import type Response from "./response.js"
 
 /** What the server adds to an action's response; all optional. */
