@@ -20,7 +20,7 @@ import {frontendModelRoutes, type FrontendModelRoutes} from "../frontend-models/
 import {healthCheckResponse} from "./security/health-check.js"
 import {httpSecurityFor, type HttpSecurity} from "./security/http-security.js"
 import {requestIdFor} from "./security/request-id.js"
-import {jsonRequestLine} from "./security/request-log.js"
+import {jsonRequestLine, textRequestLine} from "./security/request-log.js"
 
 export interface RequestHandlerArgs {
   configuration: Configuration
@@ -164,7 +164,7 @@ export default class RequestHandler {
 
       const durationMs = performance.now() - started
 
-      void this.logger.info(this.security.jsonRequestLog ? jsonRequestLine({method, path: pathname, status, durationMs, requestId, incoming}) : `${method} ${pathname} ${status} ${durationMs.toFixed(1)}ms`)
+      void this.logger.info(this.security.jsonRequestLog ? jsonRequestLine({method, path: pathname, status, durationMs, requestId, incoming}) : textRequestLine(method, pathname, status, durationMs))
     } finally {
       this.onHandled?.()
     }

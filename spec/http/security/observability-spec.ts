@@ -1,5 +1,6 @@
 import BaseLogger from "velocious/build/src/logger/base-logger.js"
 import type {LogEntry} from "velocious/build/src/logger/log-output.js"
+import {textRequestLine} from "velocious/build/src/http-server/security/request-log.js"
 import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "../support/http-request.js"
 import {useSecurityApp} from "./support/security-app.js"
@@ -57,6 +58,24 @@ describe("request ids, JSON request logs and the health check", {timeoutSeconds:
     expect(typeof lines[0].durationMs).toEqual("number")
     expect(lines[1]).toMatchObject({path: "/boom", status: 500, requestId: "boom-1"})
     expect(logger.entries.some((entry) => entry.level === "error" && entry.message.startsWith("Error while handling GET /boom (request boom-1):"))).toBe(true)
+  })
+
+  it("logs `METHOD /path status duration` by default, the duration in tenths of a millisecond", async () => {
+    const logger = new MemoryLogger({levels: ["info"]})
+    const port = await start({logging: {loggers: [logger]}})
+
+    await request(port, "GET", "/session?secret=1")
+
+    const lines = logger.entries.filter((entry) => entry.subject === "HttpServer" && entry.level === "info").map((entry) => entry.message)
+
+    expect(lines.length).toBe(1)
+    expect(lines[0]).toMatch(/^GET \/session 200 \d+\.\dms$/)
+
+    // Rounded as toFixed(1) would, including the carries.
+    for (const durationMs of [0, 0.04, 0.05, 0.96, 1.25, 9.99, 12.96, 99.95, 1234.56, 60000.04]) {
+      expect([durationMs, textRequestLine("GET", "/x", 200, durationMs)]).toEqual([durationMs, `GET /x 200 ${(Math.round(durationMs * 10) / 10).toFixed(1)}ms`])
+    }
+    expect(textRequestLine("POST", "/tasks", 201, 1.3)).toBe("POST /tasks 201 1.3ms")
   })
 
   it("refuses an unknown requestLogging format", async () => {
