@@ -41,6 +41,17 @@ const sides = {
 
     return rawServer((request, response) => storage.run({}, answerHello, request, response))
   },
+  // raw-hello made 10 µs slower by spinning in user space: a control for what the loopback
+  // benchmark does to a slower server. Its client waits more, and waking a waiting client is
+  // paid in the server's writev() (see the README's "How bench:http keeps the raw side honest").
+  async "raw-hello-10us"() {
+    return rawServer((request, response) => {
+      const until = performance.now() + 0.01
+
+      while (performance.now() < until);
+      answerHello(request, response)
+    })
+  },
   async "raw-tasks"() {
     const {default: Database} = await import("better-sqlite3")
     const database = new Database(process.env.BENCH_SQLITE_FILE)
