@@ -63,6 +63,35 @@ describe("logger: the buffered writer", () => {
     }
   })
 
+  it("writes a lone line within the interval in one write, and makes no writes while idle", async () => {
+    const log = temporaryLog()
+    const writer = bufferedWriter({name: "test", fd: log.fd, onError: (error) => { throw error }})
+    const originalWrite = fs.write
+    const writes: number[] = []
+
+    // sonic-boom writes through this module's fs.write (fd, data, ...).
+    fs.write = ((fd: number, ...rest: unknown[]) => {
+      if (fd === log.fd) writes.push(Buffer.byteLength(String(rest[0])))
+
+      return (originalWrite as (...args: unknown[]) => void)(fd, ...rest)
+    }) as typeof fs.write
+
+    try {
+      writer.write("lone line\n")
+      await waitFor(() => fs.readFileSync(log.file, "utf8") !== "")
+      const shownAfter = writes.length
+
+      // Three more intervals of nothing to write.
+      await new Promise((resolve) => setTimeout(resolve, 350))
+      expect(fs.readFileSync(log.file, "utf8")).toEqual("lone line\n")
+      expect([shownAfter, writes]).toEqual([1, [10]])
+    } finally {
+      fs.write = originalWrite
+      await writer.end()
+      log.cleanup()
+    }
+  })
+
   it("writes lines still waiting for their batch when flushed synchronously (process exit)", async () => {
     const log = temporaryLog()
     const writer = bufferedWriter({name: "test", fd: log.fd, onError: (error) => { throw error }})

@@ -4,7 +4,7 @@ import {flushAllOnExit, forget, remember} from "./buffered-writers.js"
 /**
  * A log destination that never blocks the request that logged: lines are appended to a memory
  * buffer and written by sonic-boom with asynchronous fs.write() once `flushBytes` are waiting,
- * every `flushIntervalMs`, and on exit (see buffered-writers.ts). A failing destination (a full
+ * `flushIntervalMs` after the first line that is still waiting, and on exit (see buffered-writers.ts). A failing destination (a full
  * disk, a closed stdout) calls `onError` each time; callers report it once.
  */
 export interface BufferedWriter {
@@ -25,15 +25,22 @@ const SonicBoom = sonicBoomModule as unknown as typeof sonicBoomModule.SonicBoom
 const flushBytes = 4096
 // Lines are joined here and handed to sonic-boom a batch at a time: its write() measures the
 // UTF-8 length of the chunk it appends to on every call, which for one line at a time costs more
-// than writing the line (up to 16 KB scanned per call while a write is in flight).
-const batchChars = 4096
+// than writing the line (up to 16 KB scanned per call while a write is in flight). A batch is
+// handed over when it is as long as sonic-boom's minLength (so sonic-boom writes it at once), or
+// when the interval is up: handing over a smaller batch earlier, say once per turn of the event
+// loop, would only move the lines to sonic-boom's buffer to wait out the same interval there,
+// at the cost of a setImmediate() and a write() call per turn (too small for bench:http to
+// show, but nothing is gained for it).
+const batchChars = flushBytes
 const flushIntervalMs = 100
 // A destination that stays broken must not take the process's memory with it: past this,
 // new lines are dropped until it recovers.
 const maxBufferedBytes = 16 * 1024 * 1024
 
 export function bufferedWriter({name, fd, onError}: {name: string, fd: number, onError: (error: Error) => void}): BufferedWriter {
-  const boom = new SonicBoom({fd, sync: false, minLength: flushBytes, maxLength: maxBufferedBytes, periodicFlush: flushIntervalMs})
+  // No periodicFlush: it writes every interval even with nothing buffered (a 0-byte fs.write()),
+  // and the timer below does the same job only while lines are waiting.
+  const boom = new SonicBoom({fd, sync: false, minLength: flushBytes, maxLength: maxBufferedBytes})
   let ended = false
   let failing = false
   let failures = 0
@@ -48,9 +55,8 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
 
   let batch: string[] = []
   let batchLength = 0
-  let batchScheduled = false
+  let timer: NodeJS.Timeout | undefined
   const handOver = () => {
-    batchScheduled = false
     if (batch.length === 0) return
 
     const text = batch.length === 1 ? batch[0] : batch.join("")
@@ -65,6 +71,29 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
     }
   }
 
+  // The interval is up: whatever is waiting, here or in sonic-boom (less than minLength, which
+  // it keeps until asked), is written. Armed again while anything is left, e.g. behind a write
+  // that was still in flight.
+  const writeWaitingLines = () => {
+    timer = undefined
+    handOver()
+    if (buffered(boom) === 0 || ended) return
+    if (!writeInFlight(boom)) {
+      try {
+        boom.flush()
+      } catch (error) {
+        onError(error as Error)
+
+        return
+      }
+    }
+    armTimer()
+  }
+  const armTimer = () => {
+    timer = setTimeout(writeWaitingLines, flushIntervalMs)
+    timer.unref()
+  }
+
   const writer: BufferedWriter = {
     name,
     write(line) {
@@ -73,11 +102,7 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
       batch.push(line)
       batchLength += line.length
       if (batchLength >= batchChars) handOver()
-      else if (!batchScheduled) {
-        // The rest of this turn's lines join the batch; it leaves at the end of the turn.
-        batchScheduled = true
-        setImmediate(handOver).unref()
-      }
+      if (timer === undefined) armTimer()
     },
     async flush() {
       handOver()
@@ -121,6 +146,7 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
 
       await writer.flush()
       ended = true
+      if (timer !== undefined) clearTimeout(timer)
       forget(writer)
       await new Promise<void>((resolve) => {
         boom.once("close", () => resolve())
