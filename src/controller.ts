@@ -120,7 +120,7 @@ export default class Controller {
 
   /** Locals for the view, merged with earlier assignments. */
   assignView(locals: Record<string, unknown>): void {
-    this.viewLocals = {...this.viewLocals, ...locals}
+    this.viewLocals = Object.assign({}, this.viewLocals, locals)
   }
 
   /** Sends `value` as JSON; records render through their toJSON() (see json-body.ts for how Dates are written). */
@@ -146,7 +146,7 @@ export default class Controller {
    * controller; `render({json | html | text | view, status, locals, contentType})`.
    */
   render(viewOrOptions?: string | RenderOptions, extra: Omit<RenderOptions, "view" | "json" | "html" | "text"> = {}): void {
-    const options: RenderOptions = typeof viewOrOptions === "string" ? {...extra, view: viewOrOptions} : {...extra, ...viewOrOptions}
+    const options: RenderOptions = typeof viewOrOptions === "string" ? Object.assign({}, extra, {view: viewOrOptions}) : Object.assign({}, extra, viewOrOptions)
 
     checkRenderOptions(options)
     this.markPerformed("render")

@@ -64,7 +64,7 @@ export default class VelociousMailer {
 
   /** Locals for the view, merged with earlier assignments. */
   assignView(locals: Record<string, unknown>): void {
-    this.viewLocals = {...this.viewLocals, ...locals}
+    this.viewLocals = Object.assign({}, this.viewLocals, locals)
   }
 
   mail(options: MailOptions): PendingMail {
