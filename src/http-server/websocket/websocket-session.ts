@@ -208,6 +208,10 @@ export default class WebsocketSession {
 class PendingRequest implements WebsocketResponder, WatchedRequest {
   readonly startedAt = performance.now()
   private answered = false
+  // The watchdog's list links (see request-watchdog.ts).
+  watchPrevious: WatchedRequest | undefined = undefined
+  watchNext: WatchedRequest | undefined = undefined
+  watched = false
 
   constructor(private readonly session: WebsocketSession, private readonly watchdog: RequestWatchdog, private readonly id: unknown) {}
 
