@@ -6,28 +6,16 @@
 //
 //   node bench/websocket/in-process.mjs          # N=200000 ROUNDS=5
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {EventEmitter} from "node:events"
 import {fileURLToPath} from "node:url"
+import {writeApp} from "./app.mjs"
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const count = Number(process.env.N || 200000)
 const rounds = Number(process.env.ROUNDS || 5)
-const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-bench-websocket-in-process-"))
-const files = {
-  "package.json": JSON.stringify({type: "module", private: true}),
-  "src/config/configuration.js": "import Configuration from \"velocious/build/src/configuration.js\"\nexport default new Configuration({logging: {console: false, file: false}})\n",
-  "src/config/routes.js": "import Routes from \"velocious/build/src/routes/index.js\"\nconst routes = new Routes()\nroutes.draw((route) => { route.post(\"echo\") })\nexport default {routes}\n",
-  "src/routes/_root/controller.js": "import Controller from \"velocious/build/src/controller.js\"\nexport default class RootController extends Controller {\n  async echo() { this.renderJson(this.params()) }\n}\n"
-}
+const directory = writeApp()
 
-for (const [file, content] of Object.entries(files)) {
-  fs.mkdirSync(path.dirname(path.join(directory, file)), {recursive: true})
-  fs.writeFileSync(path.join(directory, file), content)
-}
-fs.mkdirSync(path.join(directory, "node_modules"))
-fs.symlinkSync(packageRoot, path.join(directory, "node_modules/velocious"), "dir")
 process.env.VELOCIOUS_ENV = "production"
 process.chdir(directory)
 

@@ -6,11 +6,11 @@
 //   npm run bench:websocket     # BENCH_SECONDS=3 BENCH_ROUNDS=3 BENCH_SUBSCRIBERS=1000
 import {fork} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 import WebSocket, {WebSocketServer} from "ws"
 import {describeClient, pinClient, pinServer} from "../http/client.mjs"
+import {writeApp} from "./app.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const packageRoot = path.resolve(here, "../..")
@@ -21,31 +21,6 @@ const subscriberCount = Number(process.env.BENCH_SUBSCRIBERS || 1000)
 if (process.argv[2] === "server") await serve(process.argv[3])
 else if (process.argv[2] === "client") await clientProcess(process.argv[3], Number(process.argv[4]), Number(process.argv[5]))
 else await main()
-
-function writeApp(websocketEvents) {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "velocious-bench-websocket-"))
-  const files = {
-    "package.json": JSON.stringify({type: "module", private: true}),
-    "src/config/configuration.js": `import Configuration from "velocious/build/src/configuration.js"\nexport default new Configuration({logging: {console: false, file: false}, websocketEvents: ${JSON.stringify(websocketEvents)}})\n`,
-    "src/config/routes.js": "import Routes from \"velocious/build/src/routes/index.js\"\nconst routes = new Routes()\nroutes.draw((route) => { route.post(\"echo\"); route.post(\"broadcast\") })\nexport default {routes}\n",
-    "src/routes/_root/controller.js": [
-      "import Controller from \"velocious/build/src/controller.js\"",
-      "export default class RootController extends Controller {",
-      "  async echo() { this.renderJson(this.params()) }",
-      "  async broadcast() { await this.getConfiguration().getWebsocketEvents().publish(\"bench\", {sentAt: performance.timeOrigin + performance.now(), n: this.params().n}); this.renderJson({ok: true}) }",
-      "}"
-    ].join("\n")
-  }
-
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, file)), {recursive: true})
-    fs.writeFileSync(path.join(directory, file), content)
-  }
-  fs.mkdirSync(path.join(directory, "node_modules"))
-  fs.symlinkSync(packageRoot, path.join(directory, "node_modules/velocious"), "dir")
-
-  return directory
-}
 
 async function serve(side) {
   let port

@@ -4,8 +4,9 @@ import {flushAllOnExit, forget, remember} from "./buffered-writers.js"
 /**
  * A log destination that never blocks the request that logged: lines are appended to a memory
  * buffer and written by sonic-boom with asynchronous fs.write() once `flushBytes` are waiting,
- * `flushIntervalMs` after the first line that is still waiting, and on exit (see buffered-writers.ts). A failing destination (a full
- * disk, a closed stdout) calls `onError` each time; callers report it once.
+ * `flushIntervalMs` after the first line that is still waiting, and on exit (see
+ * buffered-writers.ts). A failing destination (a full disk, a closed stdout) calls `onError`
+ * each time; callers report it once.
  */
 export interface BufferedWriter {
   readonly name: string
@@ -22,16 +23,15 @@ export interface BufferedWriter {
 const SonicBoom = sonicBoomModule as unknown as typeof sonicBoomModule.SonicBoom
 
 // Small enough that a quiet server's lines show up promptly, large enough to batch a busy one.
-const flushBytes = 4096
 // Lines are joined here and handed to sonic-boom a batch at a time: its write() measures the
 // UTF-8 length of the chunk it appends to on every call, which for one line at a time costs more
 // than writing the line (up to 16 KB scanned per call while a write is in flight). A batch is
-// handed over when it is as long as sonic-boom's minLength (so sonic-boom writes it at once), or
+// handed over once it is this long (sonic-boom's minLength, so it writes the batch at once), or
 // when the interval is up: handing over a smaller batch earlier, say once per turn of the event
 // loop, would only move the lines to sonic-boom's buffer to wait out the same interval there,
 // at the cost of a setImmediate() and a write() call per turn (too small for bench:http to
 // show, but nothing is gained for it).
-const batchChars = flushBytes
+const flushBytes = 4096
 const flushIntervalMs = 100
 // A destination that stays broken must not take the process's memory with it: past this,
 // new lines are dropped until it recovers.
@@ -101,7 +101,7 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
 
       batch.push(line)
       batchLength += line.length
-      if (batchLength >= batchChars) handOver()
+      if (batchLength >= flushBytes) handOver()
       if (timer === undefined) armTimer()
     },
     async flush() {
