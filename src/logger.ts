@@ -31,6 +31,7 @@ export default class Logger {
   private readonly subject: string
   private readonly configuration: Configuration | undefined
   private debugEnabled: boolean
+  private outputsByLevel: {configuration: Configuration | undefined, loggers: readonly unknown[] | undefined, verbose: boolean, outputs: Partial<Record<LogLevel, LogOutput[]>>} | undefined
 
   constructor(subject: LoggerSubject, options: LoggerOptions = {}) {
     checkKeys(options, ["configuration", "debug"], "new Logger()")
@@ -112,10 +113,26 @@ export default class Logger {
     }
   }
 
-  /** The outputs that take `level`: all of them when verbose (see the class comment). */
+  /**
+   * The outputs that take `level`: all of them when verbose (see the class comment). Worked out
+   * once per level and kept while the configuration, its loggers array (setLoggers() replaces
+   * it) and the debug flags stay the same: a request line asks twice (isLevelEnabled(), then
+   * info()), and filtering the outputs each time was a measurable part of logging it.
+   */
   private outputsAt(level: LogLevel, configuration: Configuration | undefined): LogOutput[] {
-    const outputs = this.outputsFor(configuration)
+    const loggers = configuration === undefined ? undefined : loggersOf(configuration)
     const verbose = this.debugEnabled || Boolean(configuration?.isDebug())
+    let known = this.outputsByLevel
+
+    if (known === undefined || known.configuration !== configuration || known.loggers !== loggers || known.verbose !== verbose) {
+      known = this.outputsByLevel = {configuration, loggers, verbose, outputs: {}}
+    }
+
+    return known.outputs[level] ??= this.outputsTaking(level, configuration, verbose)
+  }
+
+  private outputsTaking(level: LogLevel, configuration: Configuration | undefined, verbose: boolean): LogOutput[] {
+    const outputs = this.outputsFor(configuration)
 
     if (verbose || outputs.every(takesLevel, level)) return outputs
 
@@ -147,7 +164,9 @@ export default class Logger {
 function writeEntry(entry: LogEntry, outputs: LogOutput[]): Promise<void> {
   let pending: Promise<void>[] | undefined
 
-  for (const output of outputs) {
+  for (let index = 0; index < outputs.length; index++) {
+    const output = outputs[index]
+
     if (output.writeNow) {
       try {
         output.writeNow(entry)
@@ -165,6 +184,15 @@ function writeEntry(entry: LogEntry, outputs: LogOutput[]): Promise<void> {
 }
 
 function nothing(): void {}
+
+/** Undefined when they cannot be built (outputsFor() then reports it and falls back to the console). */
+function loggersOf(configuration: Configuration): readonly unknown[] | undefined {
+  try {
+    return configuration.getLoggers()
+  } catch {
+    return undefined
+  }
+}
 
 function reportOutputFailure(output: LogOutput, error: unknown): void {
   reportLoggingProblemOnce(output, `Velocious log output ${output.name} failed and its further failures will not be reported: ${inspectValue(error)}`)

@@ -15,7 +15,9 @@ const files = {
     "export default new Configuration({",
     "  database: {production: {default: {type: \"sqlite\", name: process.env.BENCH_SQLITE_FILE}}},",
     // The README's Logging example for the "+log" rows, else none.
-  "  logging: process.env.BENCH_LOGGING === \"1\" ? {console: true, file: true} : {console: false, file: false}",
+  "  logging: process.env.BENCH_LOGGING === \"1\" ? {console: true, file: true} : {console: false, file: false},",
+    // Extra options for experiments, e.g. BENCH_OPTIONS='{"requestId": false}' to see what request ids cost.
+    "  ...(process.env.BENCH_OPTIONS ? JSON.parse(process.env.BENCH_OPTIONS) : {})",
     "})"
   ].join("\n"),
   "src/config/routes.js": [

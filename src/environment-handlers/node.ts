@@ -70,7 +70,7 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
   }
 
   override writeLogToFileNow({path: filePath, message}: {path: string, message: string}): void {
-    this.logWriterFor(filePath).write(`${message}\n`)
+    this.logWriterFor(filePath).writeLine(message)
   }
 
   override async closeLogFiles(): Promise<void> {

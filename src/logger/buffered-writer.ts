@@ -10,7 +10,9 @@ import {flushAllOnExit, forget, remember} from "./buffered-writers.js"
  */
 export interface BufferedWriter {
   readonly name: string
-  write(line: string): void
+  write(text: string): void
+  /** write() with a line break after `line`, without making the joined string per line. */
+  writeLine(line: string): void
   /** Resolves once everything written so far has reached the destination, or it failed. */
   flush(): Promise<void>
   /** For process exit, where nothing asynchronous runs any more. Never throws. */
@@ -96,11 +98,19 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
 
   const writer: BufferedWriter = {
     name,
-    write(line) {
+    write(text) {
       if (ended) return
 
-      batch.push(line)
-      batchLength += line.length
+      batch.push(text)
+      batchLength += text.length
+      if (batchLength >= flushBytes) handOver()
+      if (timer === undefined) armTimer()
+    },
+    writeLine(line) {
+      if (ended) return
+
+      batch.push(line, "\n")
+      batchLength += line.length + 1
       if (batchLength >= flushBytes) handOver()
       if (timer === undefined) armTimer()
     },

@@ -1,24 +1,65 @@
 import type {LogEntry} from "./log-output.js"
 
-// A busy server logs many lines within one millisecond: the ISO text of the last one is kept, as
-// toISOString() is a measurable part of writing a line.
-let lastTimestampMs = Number.NaN
-let lastTimestampText = ""
+// The console and the file write the same line, the file with a timestamp in front: the line
+// of the last entry is kept, so an entry going to both outputs is formatted once.
+let lastEntry: LogEntry | undefined
+let lastMessage = ""
+let lastLine = ""
+
+// The ISO text up to the seconds is the same for every line within a second, and only the
+// milliseconds change between lines: toISOString() formats through C's printf, several
+// thousand instructions a call (callgrind, bench/http/instructions.mjs), more than the rest
+// of a request line.
+let secondStartMs = Number.NaN
+let secondPrefix = ""
 
 function isoTimestamp(timestamp: Date): string {
   const ms = timestamp.getTime()
+  const fraction = ms - secondStartMs
 
-  if (ms !== lastTimestampMs) {
-    lastTimestampMs = ms
-    lastTimestampText = timestamp.toISOString()
+  if (!(fraction >= 0 && fraction < 1000)) {
+    const text = timestamp.toISOString()
+
+    // Years outside 0000-9999 are written with a sign and six digits: left to toISOString().
+    if (text.length !== 24) return text
+
+    secondStartMs = ms - timestamp.getUTCMilliseconds()
+    secondPrefix = text.slice(0, 20)
+
+    return text
   }
 
-  return lastTimestampText
+  return `${secondPrefix}${milliseconds[fraction]}Z`
 }
 
-/** `<ISO timestamp> [<level>] <Subject>: <message>`; the timestamp is left out where the caller says so. */
-export function formatLine({message, level, subject, timestamp}: LogEntry, {withTimestamp}: {withTimestamp: boolean}): string {
-  const prefix = withTimestamp ? `${isoTimestamp(timestamp)} [${level}]` : `[${level}]`
+const milliseconds = Array.from({length: 1000}, (_, index) => String(index).padStart(3, "0"))
 
-  return subject ? `${prefix} ${subject}: ${message}` : `${prefix} ${message}`
+/** `<ISO timestamp> [<level>] <Subject>: <message>`; the timestamp is left out where the caller says so. */
+export function formatLine(entry: LogEntry, {withTimestamp}: {withTimestamp: boolean}): string {
+  if (entry !== lastEntry || entry.message !== lastMessage) {
+    lastEntry = entry
+    lastMessage = entry.message
+    lastLine = `${prefixOf(entry)}${entry.message}`
+  }
+
+  return withTimestamp ? `${isoTimestamp(entry.timestamp)} ${lastLine}` : lastLine
+}
+
+// `[info] HttpServer: ` for the last level and subject: a logger writes many lines with the same
+// two. Kept flat (see below), as a line made of many short pieces costs more to write out than
+// its length (V8 copies it piece by piece when the batch is joined).
+let prefixLevel = ""
+let prefixSubject = ""
+let prefix = ""
+
+function prefixOf({level, subject}: LogEntry): string {
+  if (level !== prefixLevel || subject !== prefixSubject) {
+    prefixLevel = level
+    prefixSubject = subject
+    prefix = subject ? `[${level}] ${subject}: ` : `[${level}] `
+    // Reading a character makes V8 flatten a concatenated string in place, once.
+    prefix.charCodeAt(0)
+  }
+
+  return prefix
 }

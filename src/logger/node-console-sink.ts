@@ -23,12 +23,12 @@ export function nodeConsoleSink(): ConsoleSink {
         if (console[level] !== original[level]) return false
 
         stderr ||= bufferedWriter({name: "stderr", fd: 2, onError: onError("stderr")})
-        stderr.write(`${line}\n`)
+        stderr.writeLine(line)
       } else {
         if (console.log !== original.log) return false
 
         stdout ||= bufferedWriter({name: "stdout", fd: 1, onError: onError("stdout")})
-        stdout.write(`${line}\n`)
+        stdout.writeLine(line)
       }
 
       return true
