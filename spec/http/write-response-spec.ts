@@ -25,6 +25,17 @@ async function served(response: Response, framing?: ResponseFraming) {
 const listedBlock = headerBlockFrom(["x-frame-options", "SAMEORIGIN", "referrer-policy", "no-referrer", "x-request-id", "from-base"])
 const splicedBlock = headerBlockFrom(["X-Frame-Options", "SAMEORIGIN", "referrer-policy", "no-referrer", "x-content-type-options", "nosniff"])
 
+describe("Response headers", () => {
+  it("keeps one value per name whatever its case, the last set winning, in the order first set", () => {
+    const response = new Response().setHeader("Content-Type", "text/plain").setHeader("X-One", "1").setHeader("content-type", "application/json").setHeader("x-two", ["a", "b"])
+
+    expect(response.getHeader("CONTENT-TYPE")).toBe("application/json")
+    expect(response.getHeader("x-missing")).toBe(undefined)
+    expect(response.headerEntries()).toEqual(["content-type", "application/json", "x-one", "1", "x-two", ["a", "b"]])
+    expect([...response.headers()]).toEqual([["content-type", "application/json"], ["x-one", "1"], ["x-two", ["a", "b"]]])
+  })
+})
+
 describe("writeResponse", () => {
   it("sends the base headers, the request id and the action's headers once each, the action's winning", async () => {
     const response = new Response().setStatus(201).setHeader("X-Frame-Options", "DENY").setHeader("content-type", "text/plain").setBody("héllo")

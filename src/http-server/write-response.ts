@@ -30,10 +30,10 @@ const noFraming: ResponseFraming = Object.freeze({})
  */
 export function writeResponse(serverResponse: ServerResponse, response: Response, framing: ResponseFraming = noFraming): void {
   const body = response.getBody()
-  const own = response.headers()
+  const own = response.headerEntries()
   const {headerBlock, corsHeaders, requestId} = framing
   const headers: (string | string[])[] = []
-  const sendsRequestId = requestId !== undefined && !own.has("x-request-id") && corsHeaders?.["x-request-id"] === undefined
+  const sendsRequestId = requestId !== undefined && !hasHeader(own, "x-request-id") && corsHeaders?.["x-request-id"] === undefined
   // Only a real ServerResponse has a serialized header to splice into (a websocket request's is not one).
   const splices = headerBlockSupported && serverResponse instanceof ServerResponse && (headerBlock === undefined || (headerBlock.text !== undefined && !overridesAny(headerBlock.names, own, corsHeaders)))
 
@@ -43,15 +43,18 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
     for (let index = 0; index < list.length; index += 2) {
       const name = list[index]
 
-      if (!own.has(name) && corsHeaders?.[name] === undefined && !(requestId !== undefined && name === "x-request-id")) headers.push(name, list[index + 1])
+      if (!hasHeader(own, name) && corsHeaders?.[name] === undefined && !(requestId !== undefined && name === "x-request-id")) headers.push(name, list[index + 1])
     }
   }
-  if (corsHeaders !== undefined) for (const name in corsHeaders) if (!own.has(name)) headers.push(name, corsHeaders[name])
+  if (corsHeaders !== undefined) for (const name in corsHeaders) if (!hasHeader(own, name)) headers.push(name, corsHeaders[name])
   if (sendsRequestId && !splices) headers.push("x-request-id", requestId)
 
-  own.forEach((value, name) => {
+  for (let index = 0; index < own.length; index += 2) {
+    const name = own[index] as string
+    const value = own[index + 1]
+
     headers.push(name, name === "vary" && corsHeaders?.vary !== undefined ? `${corsHeaders.vary}, ${String(value)}` : value)
-  })
+  }
 
   const cookies = response.setCookieHeaders()
 
@@ -74,8 +77,19 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
   serverResponse.end(body, "utf8")
 }
 
-function overridesAny(names: readonly string[], own: ReadonlyMap<string, unknown>, corsHeaders: Readonly<Record<string, string>> | undefined): boolean {
-  for (const name of names) if (own.has(name) || corsHeaders?.[name] !== undefined) return true
+/** Whether the flat [name, value, ...] list has `name` (lower case). */
+function hasHeader(list: readonly (string | string[])[], name: string): boolean {
+  for (let index = 0; index < list.length; index += 2) if (list[index] === name) return true
+
+  return false
+}
+
+function overridesAny(names: readonly string[], own: readonly (string | string[])[], corsHeaders: Readonly<Record<string, string>> | undefined): boolean {
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]
+
+    if (hasHeader(own, name) || corsHeaders?.[name] !== undefined) return true
+  }
 
   return false
 }
