@@ -75,7 +75,8 @@ export default class Controller {
   }
 
   private readonly args: ControllerArgs
-  private viewLocals: Record<string, unknown> = {}
+  // Made on the first assignView(): most actions render JSON and assign none.
+  private viewLocals: Record<string, unknown> | undefined
   private performed = false
   private pendingView: PendingView | undefined
   private cookieCache: Cookie[] | undefined
@@ -132,7 +133,7 @@ export default class Controller {
     const response = this.getResponse()
 
     response.setStatus(options?.status ?? 200)
-    response.setHeader("content-type", jsonContentType)
+    response.setLowerCaseHeader("content-type", jsonContentType)
     response.setBody(jsonBody(value))
   }
 
@@ -156,16 +157,16 @@ export default class Controller {
     response.setStatus(options.status ?? 200)
 
     if ("json" in options) {
-      response.setHeader("content-type", options.contentType || jsonContentType)
+      response.setLowerCaseHeader("content-type", options.contentType || jsonContentType)
       response.setBody(jsonBody(options.json))
     } else if ("html" in options) {
-      response.setHeader("content-type", options.contentType || "text/html; charset=utf-8")
+      response.setLowerCaseHeader("content-type", options.contentType || "text/html; charset=utf-8")
       response.setBody(String(options.html))
     } else if ("text" in options) {
-      response.setHeader("content-type", options.contentType || "text/plain; charset=utf-8")
+      response.setLowerCaseHeader("content-type", options.contentType || "text/plain; charset=utf-8")
       response.setBody(String(options.text))
     } else {
-      response.setHeader("content-type", options.contentType || "text/html; charset=utf-8")
+      response.setLowerCaseHeader("content-type", options.contentType || "text/html; charset=utf-8")
       this.pendingView = {view: options.view || dasherize(this.getAction()), locals: options.locals || {}}
     }
   }
@@ -241,7 +242,7 @@ export default class Controller {
     // Rails' protect_from_forgery, ahead of every callback; safe methods (most requests) skip it at once.
     if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") this.protectFromForgery(controllerClass, action)
 
-    const before = callbacksFor(controllerClass, "before", action)
+    const {before, after} = callbacksFor(controllerClass, action)
 
     // Index loops: runs per request, and for...of allocates an iterator even for an empty list.
     for (let index = 0; index < before.length; index++) {
@@ -260,8 +261,6 @@ export default class Controller {
     }
 
     if (this.pendingView) await this.renderPendingView()
-
-    const after = callbacksFor(controllerClass, "after", action)
 
     for (let index = 0; index < after.length; index++) await this.runCallback(after[index])
 

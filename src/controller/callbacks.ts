@@ -20,8 +20,10 @@ const ownCallbacks = new WeakMap<Function, ControllerCallback[]>()
 interface ResolvedCallbacks {
   /** callbacksVersion these were worked out at */
   version: number
-  byAction: Map<string, Record<CallbackKind, readonly ControllerCallback[]>>
+  byAction: Map<string, ActionCallbacks>
 }
+
+export type ActionCallbacks = Readonly<Record<CallbackKind, readonly ControllerCallback[]>>
 
 /** callbacksFor() answers per class and action: asked twice per request, so worked out once. */
 const resolvedCallbacks = new WeakMap<Function, ResolvedCallbacks>()
@@ -42,8 +44,11 @@ export function addCallback(controllerClass: Function, kind: CallbackKind, callb
   callbacksVersion++
 }
 
-/** Callbacks of `kind` that apply to `action`, from the base class down to the subclass (parents run first, like Rails). */
-export function callbacksFor(controllerClass: Function, kind: CallbackKind, action: string): readonly ControllerCallback[] {
+/**
+ * The before and after callbacks that apply to `action`, each from the base class down to the
+ * subclass (parents run first, like Rails). Both in one look-up: asked on every request.
+ */
+export function callbacksFor(controllerClass: Function, action: string): ActionCallbacks {
   let resolved = resolvedCallbacks.get(controllerClass)
 
   if (!resolved || resolved.version !== callbacksVersion) {
@@ -58,7 +63,7 @@ export function callbacksFor(controllerClass: Function, kind: CallbackKind, acti
     resolved.byAction.set(action, callbacks)
   }
 
-  return callbacks[kind]
+  return callbacks
 }
 
 function collectCallbacks(controllerClass: Function, kind: CallbackKind, action: string): ControllerCallback[] {

@@ -103,7 +103,7 @@ export default class RequestHandler {
           const reading = readBody(incoming, this.maxBodyBytes)
           const body = reading instanceof Buffer ? reading : await reading
 
-          request = new Request({incoming, body, requestId})
+          request = new Request({incoming, body, requestId, queryIndex})
 
           const params = requestParams(url, queryIndex, body, request, match.params, (incoming as {[paramsInHand]?: Params})[paramsInHand])
 

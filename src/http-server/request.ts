@@ -6,6 +6,8 @@ export interface RequestArgs {
   body: Buffer
   /** X-Request-Id (taken or made by the request handler); absent with requestId: false */
   requestId?: string
+  /** Where `?` is in incoming.url (-1: none), when the caller has looked already. */
+  queryIndex?: number
 }
 
 /** Set on the IncomingMessage a websocket request message is turned into (see websocket/websocket-request.ts). */
@@ -19,12 +21,12 @@ export default class Request {
   private readonly queryIndex: number
   private readonly id: string | undefined
 
-  constructor({incoming, body, requestId}: RequestArgs) {
+  constructor({incoming, body, requestId, queryIndex}: RequestArgs) {
     this.incoming = incoming
     this.rawBody = body
     this.id = requestId
     this.url = incoming.url || "/"
-    this.queryIndex = this.url.indexOf("?")
+    this.queryIndex = queryIndex ?? this.url.indexOf("?")
   }
 
   /** The request target as sent, query string included (`/tasks?page=2`); see pathname(). */

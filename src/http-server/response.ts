@@ -24,7 +24,11 @@ export default class Response {
   }
 
   setHeader(name: string, value: string | string[]): this {
-    const lowerCase = name.toLowerCase()
+    return this.setLowerCaseHeader(name.toLowerCase(), value)
+  }
+
+  /** setHeader() for a name known to be in lower case already (the framework's own, such as content-type). */
+  setLowerCaseHeader(lowerCase: string, value: string | string[]): this {
     const list = this.headerList
 
     for (let index = 0; index < list.length; index += 2) {

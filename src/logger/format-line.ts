@@ -13,7 +13,8 @@ let lastLine = ""
 let secondStartMs = Number.NaN
 let secondPrefix = ""
 
-function isoTimestamp(timestamp: Date): string {
+/** The ISO timestamp and the space after it. */
+function timestampAndSpace(timestamp: Date): string {
   const ms = timestamp.getTime()
   const fraction = ms - secondStartMs
 
@@ -21,18 +22,19 @@ function isoTimestamp(timestamp: Date): string {
     const text = timestamp.toISOString()
 
     // Years outside 0000-9999 are written with a sign and six digits: left to toISOString().
-    if (text.length !== 24) return text
+    if (text.length !== 24) return `${text} `
 
     secondStartMs = ms - timestamp.getUTCMilliseconds()
     secondPrefix = text.slice(0, 20)
 
-    return text
+    return `${text} `
   }
 
-  return `${secondPrefix}${milliseconds[fraction]}Z`
+  return `${secondPrefix}${millisecondsAndSpace[fraction]}`
 }
 
-const milliseconds = Array.from({length: 1000}, (_, index) => String(index).padStart(3, "0"))
+// "000Z " to "999Z ": the line is then three pieces (see prefixOf()).
+const millisecondsAndSpace = Array.from({length: 1000}, (_, index) => `${String(index).padStart(3, "0")}Z `)
 
 /** `<ISO timestamp> [<level>] <Subject>: <message>`; the timestamp is left out where the caller says so. */
 export function formatLine(entry: LogEntry, {withTimestamp}: {withTimestamp: boolean}): string {
@@ -40,9 +42,11 @@ export function formatLine(entry: LogEntry, {withTimestamp}: {withTimestamp: boo
     lastEntry = entry
     lastMessage = entry.message
     lastLine = `${prefixOf(entry)}${entry.message}`
+    // Flattened once here (see prefixOf()), as it is copied twice (console and file).
+    lastLine.charCodeAt(0)
   }
 
-  return withTimestamp ? `${isoTimestamp(entry.timestamp)} ${lastLine}` : lastLine
+  return withTimestamp ? `${timestampAndSpace(entry.timestamp)}${lastLine}` : lastLine
 }
 
 // `[info] HttpServer: ` for the last level and subject: a logger writes many lines with the same
