@@ -2,20 +2,25 @@ import http from "node:http"
 import type {AddressInfo} from "node:net"
 import Response from "velocious/build/src/http-server/response.js"
 import {headerBlockFrom} from "velocious/build/src/http-server/header-block.js"
-import {headerBlockSupported} from "velocious/build/src/http-server/header-block-splice.js"
+import {headerBlockSupported, serverResponseClass} from "velocious/build/src/http-server/header-block-response.js"
 import {writeResponse, type ResponseFraming} from "velocious/build/src/http-server/write-response.js"
 import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {request} from "./support/http-request.js"
 
 /** Serves one response through writeResponse() on a real node:http server and returns what the client got. */
-async function served(response: Response, framing?: ResponseFraming) {
-  const server = http.createServer((_incoming, outgoing) => writeResponse(outgoing, response, framing))
+async function served(response: Response, framing?: ResponseFraming, {ServerResponse = serverResponseClass}: {ServerResponse?: typeof http.ServerResponse} = {}) {
+  // The HTTP server's response class (header-block-response.ts), unless a test asks for node's own.
+  let headerLines: string | undefined
+  const server = http.createServer({ServerResponse}, (_incoming, outgoing) => {
+    writeResponse(outgoing, response, framing)
+    headerLines = (outgoing as {headerLines?: string}).headerLines
+  })
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
 
   try {
     const answer = await request((server.address() as AddressInfo).port, "GET", "/")
-    return {...answer, names: answer.rawHeaders.filter((_value, index) => index % 2 === 0).map((name) => name.toLowerCase())}
+    return {...answer, headerLines, names: answer.rawHeaders.filter((_value, index) => index % 2 === 0).map((name) => name.toLowerCase())}
   } finally {
     await new Promise((resolve) => server.close(resolve))
   }
@@ -66,7 +71,17 @@ describe("writeResponse", () => {
     expect(answer.names.filter((name) => name === "vary")).toEqual(["vary"])
   })
 
-  it("splices a header block after the status line, with the request id, under the action's headers", async () => {
+  it("sends the block and the request id through writeHead() on node's own ServerResponse", async () => {
+    const response = new Response().setHeader("content-type", "application/json").setBody("{}")
+    const answer = await served(response, {headerBlock: splicedBlock, requestId: "req-plain"}, {ServerResponse: http.ServerResponse})
+
+    expect(answer.headers["x-frame-options"]).toBe("SAMEORIGIN")
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff")
+    expect(answer.headers["x-request-id"]).toBe("req-plain")
+    expect(answer.names.length).toBe(new Set(answer.names).size)
+  })
+
+  it("puts a header block after the status line, with the request id, under the action's headers", async () => {
     expect(headerBlockSupported).toBe(true)
     expect(splicedBlock?.text).toBe("x-frame-options: SAMEORIGIN\r\nreferrer-policy: no-referrer\r\nx-content-type-options: nosniff\r\n")
     expect(listedBlock?.text).toBe(undefined)
@@ -77,6 +92,8 @@ describe("writeResponse", () => {
     expect(answer.status).toBe(201)
     expect(answer.body).toBe("{}")
     expect(answer.names.slice(0, 4)).toEqual(["x-frame-options", "referrer-policy", "x-content-type-options", "x-request-id"])
+    // They went in as text, past writeHead()'s checks.
+    expect(answer.headerLines).toBe(`${splicedBlock?.text}x-request-id: req-2\r\n`)
     expect(answer.headers["x-request-id"]).toBe("req-2")
     expect(answer.headers["content-type"]).toBe("application/json")
     expect(answer.headers["content-length"]).toBe("2")

@@ -1,4 +1,5 @@
 import http from "node:http"
+import {serverResponseClass} from "./header-block-response.js"
 import type {AddressInfo, Socket} from "node:net"
 import type Configuration from "../configuration.js"
 import Logger from "../logger.js"
@@ -68,7 +69,9 @@ export default class HttpServer {
     // headers timeout needs checks at least that often to mean anything.
     const checkingIntervalMs = options.headersTimeoutMs === undefined ? undefined : Math.max(250, Math.min(30_000, Math.floor(options.headersTimeoutMs / 2)))
 
-    this.server = http.createServer({noDelay: true, connectionsCheckingInterval: checkingIntervalMs}, (incoming, outgoing) => {
+    // serverResponseClass takes the security headers and request id into its header without node
+    // checking them on every response (see header-block-response.ts).
+    this.server = http.createServer({noDelay: true, connectionsCheckingInterval: checkingIntervalMs, ServerResponse: serverResponseClass}, (incoming, outgoing) => {
       // llhttp takes `GET /path` without a version as HTTP/0.9, which has no headers (no Host,
       // no Content-Length): refused, as Apache's strict mode does, rather than served.
       if (incoming.httpVersionMajor === 0) return refuseHttp09(outgoing)

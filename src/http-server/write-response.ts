@@ -1,5 +1,5 @@
-import {ServerResponse} from "node:http"
-import {headerBlockSupported, spliceIntoHeader} from "./header-block-splice.js"
+import type {ServerResponse} from "node:http"
+import {HeaderBlockServerResponse} from "./header-block-response.js"
 import type {HeaderBlock} from "./header-block.js"
 import type Response from "./response.js"
 
@@ -24,8 +24,8 @@ const noFraming: ResponseFraming = Object.freeze({})
  * objects per request was measured at several microseconds per hello response. The header
  * block (the security headers), `corsHeaders` and the request id go under the action's own
  * headers, so an action can override each of them; a Vary from both the action and CORS is
- * joined. The block and the request id are spliced into node's serialized header rather than
- * validated again (see header-block.ts) unless the action or CORS sets one of the block's
+ * joined. The block and the request id go into node's serialized header rather than being
+ * validated again (see header-block-response.ts) unless the action or CORS sets one of the block's
  * headers itself.
  */
 export function writeResponse(serverResponse: ServerResponse, response: Response, framing: ResponseFraming = noFraming): void {
@@ -34,8 +34,9 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
   const {headerBlock, corsHeaders, requestId} = framing
   const headers: (string | string[])[] = []
   const sendsRequestId = requestId !== undefined && !hasHeader(own, "x-request-id") && corsHeaders?.["x-request-id"] === undefined
-  // Only a real ServerResponse has a serialized header to splice into (a websocket request's is not one).
-  const splices = headerBlockSupported && serverResponse instanceof ServerResponse && (headerBlock === undefined || (headerBlock.text !== undefined && !overridesAny(headerBlock.names, own, corsHeaders)))
+  // Only the server's own responses take lines into their header (a websocket request's, or a
+  // plain node ServerResponse where header-block-response.ts' probe failed, do not).
+  const splices = serverResponse instanceof HeaderBlockServerResponse && (headerBlock === undefined || (headerBlock.text !== undefined && !overridesAny(headerBlock.names, own, corsHeaders)))
 
   if (headerBlock !== undefined && !splices) {
     const {list} = headerBlock
@@ -63,16 +64,14 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
   headers.push("content-length", String(typeof body === "string" ? Buffer.byteLength(body, "utf8") : body.length))
   if (framing.closeConnection) headers.push("connection", "close")
 
-  // node's types take a flat list as string[]; an array value (Set-Cookie) is one header line per item.
-  serverResponse.writeHead(response.getStatus(), headers as string[])
-
   if (splices) {
     // A request id is ours (a UUID) or a client's that matched request-id.ts' word-character
     // pattern, so it needs no header check either.
-    const lines = sendsRequestId ? `${headerBlock?.text ?? ""}x-request-id: ${requestId}\r\n` : headerBlock?.text
-
-    if (lines !== undefined) spliceIntoHeader(serverResponse, lines)
+    serverResponse.headerLines = sendsRequestId ? `${headerBlock?.text ?? ""}x-request-id: ${requestId}\r\n` : headerBlock?.text
   }
+
+  // node's types take a flat list as string[]; an array value (Set-Cookie) is one header line per item.
+  serverResponse.writeHead(response.getStatus(), headers as string[])
 
   serverResponse.end(body, "utf8")
 }
