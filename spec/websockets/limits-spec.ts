@@ -19,6 +19,25 @@ describe("Websockets - limits and shutdown", {timeoutSeconds: 30}, () => {
     expect(await closed).toEqual(1001)
   })
 
+  it("refuses a request message whose body is over the server's maxBodyBytes with 413, object or string", async () => {
+    const started = await startWebsocketServer({}, {maxBodyBytes: 200})
+
+    try {
+      const socket = await TestSocket.open(started.url)
+
+      socket.send({type: "request", id: "object", method: "POST", path: "/api/body", body: {text: "x".repeat(300)}})
+      socket.send({type: "request", id: "string", method: "POST", path: "/api/body", body: "y".repeat(300)})
+      socket.send({type: "request", id: "small", method: "POST", path: "/api/body", body: {text: "z"}})
+
+      expect((await socket.waitFor((message) => message.id === "object")).statusCode).toEqual(413)
+      expect((await socket.waitFor((message) => message.id === "string")).statusCode).toEqual(413)
+      expect((await socket.waitFor((message) => message.id === "small")).statusCode).toEqual(200)
+      socket.close()
+    } finally {
+      await started.stop()
+    }
+  })
+
   it("reaps a connection that stops answering pings", async () => {
     const started = await startWebsocketServer({}, {websocket: {pingIntervalMs: 100}})
 

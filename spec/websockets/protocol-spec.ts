@@ -28,6 +28,20 @@ describe("Websockets - protocol", () => {
     socket.close()
   })
 
+  it("gives an action the body's text: an object body's JSON, written when read, and a string body as sent", async () => {
+    const socket = await TestSocket.open(started.url)
+
+    socket.send({type: "request", id: "object", method: "POST", path: "/api/body", body: {name: "Tåsk", tags: ["a"], n: 1e3}})
+    socket.send({type: "request", id: "string", method: "POST", path: "/api/body", body: "plain tëxt"})
+
+    const object = JSON.parse((await socket.waitFor((message) => message.id === "object")).body)
+    const string = JSON.parse((await socket.waitFor((message) => message.id === "string")).body)
+
+    expect(object).toEqual({text: "{\"name\":\"Tåsk\",\"tags\":[\"a\"],\"n\":1000}", bytes: Buffer.byteLength("{\"name\":\"Tåsk\",\"tags\":[\"a\"],\"n\":1000}"), contentType: "application/json", contentLength: null, params: {name: "Tåsk", tags: ["a"], n: 1000}})
+    expect(string).toEqual({text: "plain tëxt", bytes: Buffer.byteLength("plain tëxt"), contentType: "text/plain; charset=utf-8", contentLength: String(Buffer.byteLength("plain tëxt")), params: {}})
+    socket.close()
+  })
+
   it("runs before-action callbacks and reads the upgrade request's cookies", async () => {
     const socket = await TestSocket.open(started.url, {headers: {cookie: "session_id=abc123"}})
 

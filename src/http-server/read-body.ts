@@ -7,14 +7,36 @@ const emptyBody = Buffer.alloc(0)
 export const bodyInHand = Symbol("velocious.http.bodyInHand")
 
 /**
+ * A body that is only made if something reads it: a websocket request message's object body
+ * arrives parsed, is handed to the action as params, and its JSON text (request.body()) is
+ * written on the first read. The body limit is checked against `receivedBytes`, the size of
+ * what the client sent it in (the whole message): the limit is about what a client can make
+ * the server take in.
+ */
+export class DeferredBody {
+  private made: Buffer | undefined
+
+  constructor(private readonly make: () => Buffer, readonly receivedBytes: number) {}
+
+  buffer(): Buffer {
+    return this.made ??= this.make()
+  }
+}
+
+/** The bytes of a body read by readBody(), making a deferred one now. */
+export function bodyBuffer(body: Buffer | DeferredBody): Buffer {
+  return body instanceof DeferredBody ? body.buffer() : body
+}
+
+/**
  * Reads the whole body, refusing one over `limit` bytes: at once when Content-Length says so,
  * otherwise as soon as the received bytes pass it (chunked uploads have no length up front).
  */
-export function readBody(request: IncomingMessage, limit: number): Buffer | Promise<Buffer> {
+export function readBody(request: IncomingMessage, limit: number): Buffer | DeferredBody | Promise<Buffer> {
   const {headers} = request
-  const inHand = (request as {[bodyInHand]?: Buffer})[bodyInHand]
+  const inHand = (request as {[bodyInHand]?: Buffer | DeferredBody})[bodyInHand]
 
-  if (inHand !== undefined) return inHand.length > limit ? Promise.reject(new PayloadTooLargeError(limit)) : inHand
+  if (inHand !== undefined) return (inHand instanceof DeferredBody ? inHand.receivedBytes : inHand.length) > limit ? Promise.reject(new PayloadTooLargeError(limit)) : inHand
 
   // Most requests (GET, HEAD) carry no body at all: skip the stream and the promise.
   if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) return emptyBody

@@ -9,7 +9,7 @@ import {ActionNotFoundError, BadRequestError, HttpError, RouteNotFoundError} fro
 import {parseNestedQuery, type Params} from "./nested-params.js"
 import {parseBody, paramsInHand} from "./parse-body.js"
 import {prefersJson} from "./prefers-json.js"
-import {readBody} from "./read-body.js"
+import {bodyBuffer, readBody, type DeferredBody} from "./read-body.js"
 import Request from "./request.js"
 import Response from "./response.js"
 import {writeResponse} from "./write-response.js"
@@ -101,7 +101,7 @@ export default class RequestHandler {
           if (!isAction(ControllerClass, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
 
           const reading = readBody(incoming, this.maxBodyBytes)
-          const body = reading instanceof Buffer ? reading : await reading
+          const body = reading instanceof Promise ? await reading : reading
 
           request = new Request({incoming, body, requestId, queryIndex})
 
@@ -249,10 +249,14 @@ class ActionFailure extends Error {
   }
 }
 
+function parsedBody(body: Buffer, request: Request): Params | undefined {
+  return body.length === 0 ? undefined : parseBody(body, request.contentType())
+}
+
 /** Rails' precedence: path params over body params over the query string. */
-function requestParams(url: string, queryIndex: number, body: Buffer, request: Request, pathParams: Params, bodyParamsInHand: Params | undefined): Params {
+function requestParams(url: string, queryIndex: number, body: Buffer | DeferredBody, request: Request, pathParams: Params, bodyParamsInHand: Params | undefined): Params {
   const query = queryIndex === -1 ? undefined : parseNestedQuery(url.slice(queryIndex + 1))
-  const bodyParams = bodyParamsInHand ?? (body.length === 0 ? undefined : parseBody(body, request.contentType()))
+  const bodyParams = bodyParamsInHand ?? parsedBody(bodyBuffer(body), request)
 
   // The matcher makes a fresh object per request, so without a query or body it is the params as is.
   if (!query && !bodyParams) return pathParams

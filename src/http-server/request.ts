@@ -1,9 +1,11 @@
 import type {IncomingHttpHeaders, IncomingMessage} from "node:http"
 import {prefersJson} from "./prefers-json.js"
+import {bodyBuffer, type DeferredBody} from "./read-body.js"
 
 export interface RequestArgs {
   incoming: IncomingMessage
-  body: Buffer
+  /** The body as read (readBody()); a websocket message's object body is written out on the first read. */
+  body: Buffer | DeferredBody
   /** X-Request-Id (taken or made by the request handler); absent with requestId: false */
   requestId?: string
   /** Where `?` is in incoming.url (-1: none), when the caller has looked already. */
@@ -16,7 +18,7 @@ export const viaWebsocket = Symbol("velocious.http.viaWebsocket")
 /** The request as controllers see it. */
 export default class Request {
   private readonly incoming: IncomingMessage
-  private readonly rawBody: Buffer
+  private readonly rawBody: Buffer | DeferredBody
   private readonly url: string
   private readonly queryIndex: number
   private readonly id: string | undefined
@@ -66,11 +68,11 @@ export default class Request {
 
   /** The raw body as a string (empty for none). */
   body(): string {
-    return this.rawBody.toString("utf8")
+    return bodyBuffer(this.rawBody).toString("utf8")
   }
 
   rawBodyBuffer(): Buffer {
-    return this.rawBody
+    return bodyBuffer(this.rawBody)
   }
 
   remoteAddress(): string | undefined {

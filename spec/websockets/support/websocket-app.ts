@@ -17,6 +17,7 @@ export function writeWebsocketApp(app: TempApp, configurationSource?: string): v
     "    route.get(\"cookies\")",
     "    route.get(\"guarded\")",
     "    route.get(\"pid\")",
+    "    route.post(\"body\")",
     "  })",
     "})",
     "export default {routes}"
@@ -39,6 +40,7 @@ export function writeWebsocketApp(app: TempApp, configurationSource?: string): v
     "  async slow() { await new Promise((resolve) => setTimeout(resolve, Number(this.params().ms || 200))); this.renderJson({slept: true}) }",
     "  async cookies() { this.renderJson({session: this.getCookies().find((cookie) => cookie.name() === \"session_id\")?.value() || null}) }",
     "  async pid() { this.renderJson({pid: process.pid}) }",
+    "  async body() { const request = this.getRequest(); this.renderJson({text: request.body(), bytes: request.rawBodyBuffer().length, contentType: request.contentType() ?? null, contentLength: request.header(\"content-length\") ?? null, params: this.params()}) }",
     "}"
   ))
 }

@@ -1,5 +1,5 @@
 import type {IncomingHttpHeaders, IncomingMessage, ServerResponse} from "node:http"
-import {bodyInHand} from "../read-body.js"
+import {bodyInHand, DeferredBody} from "../read-body.js"
 import {viaWebsocket} from "../request.js"
 import {paramsInHand} from "../parse-body.js"
 import type {Params} from "../nested-params.js"
@@ -41,27 +41,34 @@ export function baseHeadersFor(upgrade: IncomingMessage): IncomingHttpHeaders {
  * the base (baseHeadersFor(), once per connection); the message's own headers override them.
  * A message with neither body nor headers reads the base object itself: the request side only
  * reads headers, and a copy per message was a measurable part of a round trip.
+ *
+ * A string body is the request's body as it is. An object body arrived parsed with the message:
+ * it is handed to the action as params, and its JSON text (request.body()) is only written if
+ * something reads it, as a JSON.stringify() and a Buffer per message were about a tenth of a
+ * round trip. Such a request has no Content-Length (its body never was a run of bytes);
+ * `receivedBytes`, the message's size, is what the body limit is checked against.
  */
-export function adaptRequest(baseHeaders: IncomingHttpHeaders, upgrade: IncomingMessage, message: WebsocketRequestMessage, responder: WebsocketResponder): {incoming: IncomingMessage, outgoing: ServerResponse} {
-  const body = message.body === undefined || message.body === null ? undefined : Buffer.from(typeof message.body === "string" ? message.body : JSON.stringify(message.body), "utf8")
+export function adaptRequest(baseHeaders: IncomingHttpHeaders, upgrade: IncomingMessage, message: WebsocketRequestMessage, responder: WebsocketResponder, receivedBytes: number): {incoming: IncomingMessage, outgoing: ServerResponse} {
+  const given = message.body
+  const params = typeof given === "object" && given !== null && !Array.isArray(given) ? given as Params : undefined
+  let body: Buffer | DeferredBody | undefined
+
+  if (params !== undefined) body = new DeferredBody(() => Buffer.from(JSON.stringify(params), "utf8"), receivedBytes)
+  else if (given !== undefined && given !== null) body = Buffer.from(typeof given === "string" ? given : JSON.stringify(given), "utf8")
+
   let headers = baseHeaders
 
   if (body || message.headers) {
     // Object.assign, not a spread: see "Copying objects on hot paths" in the README.
     headers = Object.assign({}, baseHeaders)
 
-    if (body) {
-      headers["content-type"] = typeof message.body === "string" ? "text/plain; charset=utf-8" : "application/json"
-      headers["content-length"] = String(body.length)
-    }
+    if (body) headers["content-type"] = typeof given === "string" ? "text/plain; charset=utf-8" : "application/json"
+    if (body instanceof Buffer) headers["content-length"] = String(body.length)
     if (message.headers) {
       for (const name in message.headers) headers[name.toLowerCase()] = String(message.headers[name])
     }
   }
 
-  // An object body was parsed with the message, and parsing its JSON text again gives the same
-  // params: hand them over as they are (the text stays the request's raw body).
-  const params = typeof message.body === "object" && message.body !== null && !Array.isArray(message.body) ? message.body as Params : undefined
   const incoming = new WebsocketIncoming(String(message.method || "GET").toUpperCase(), message.path || "/", headers, upgrade, body, params)
 
   return {incoming: incoming as unknown as IncomingMessage, outgoing: new WebsocketOutgoing(responder) as unknown as ServerResponse}
@@ -77,11 +84,11 @@ class WebsocketIncoming {
   readonly httpVersion = "1.1"
   readonly httpVersionMajor = 1
   readonly socket: IncomingMessage["socket"];
-  readonly [bodyInHand]: Buffer;
+  readonly [bodyInHand]: Buffer | DeferredBody;
   readonly [viaWebsocket] = true;
   readonly [paramsInHand]: Params | undefined;
 
-  constructor(readonly method: string, readonly url: string, readonly headers: IncomingHttpHeaders, upgrade: IncomingMessage, body: Buffer | undefined, params: Params | undefined) {
+  constructor(readonly method: string, readonly url: string, readonly headers: IncomingHttpHeaders, upgrade: IncomingMessage, body: Buffer | DeferredBody | undefined, params: Params | undefined) {
     this.socket = upgrade.socket
     this[bodyInHand] = body || emptyBody
     this[paramsInHand] = params

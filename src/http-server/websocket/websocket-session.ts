@@ -40,7 +40,11 @@ export default class WebsocketSession {
     this.limits = args.limits
     this.watchdog = args.watchdog
     this.logger = new Logger("Websocket", {configuration: args.configuration})
-    this.socket.on("message", (data, isBinary) => this.onMessage(data.toString(), isBinary))
+    this.socket.on("message", (data, isBinary) => {
+      const text = data.toString()
+
+      this.onMessage(text, isBinary, Buffer.isBuffer(data) ? data.length : Buffer.byteLength(text))
+    })
     this.socket.on("close", () => { void this.onClose() })
     this.legacySubscribe()
   }
@@ -66,7 +70,8 @@ export default class WebsocketSession {
     this.socket.close(code, reason)
   }
 
-  private onMessage(text: string, isBinary: boolean): void {
+  /** `receivedBytes`: the message's size as it arrived, which the body limit is checked against. */
+  private onMessage(text: string, isBinary: boolean, receivedBytes: number): void {
     let message: Record<string, unknown>
 
     try {
@@ -78,21 +83,21 @@ export default class WebsocketSession {
 
     const {type} = message
 
-    if (type === "request") return this.onRequest(message)
+    if (type === "request") return this.onRequest(message, receivedBytes)
     if (type === "subscribe") return this.onSubscribe(message)
     if (type === "unsubscribe") return this.onUnsubscribe(message)
 
     this.sendJson({type: "error", error: `Unknown message type ${JSON.stringify(type)}: use "request", "subscribe" or "unsubscribe"`})
   }
 
-  private onRequest(message: Record<string, unknown>): void {
+  private onRequest(message: Record<string, unknown>, receivedBytes: number): void {
     const {id} = message
 
     if (typeof message.path !== "string" || !message.path.startsWith("/")) return this.sendJson({type: "error", id, error: "A request needs a path starting with /"})
 
     const pending = new PendingRequest(this, this.watchdog, id)
     const run = () => {
-      const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, pending)
+      const {incoming, outgoing} = adaptRequest(this.baseHeaders ||= baseHeadersFor(this.upgrade), this.upgrade, message as WebsocketRequestMessage, pending, receivedBytes)
 
       this.dispatch(incoming, outgoing)
     }
