@@ -1,5 +1,5 @@
-import crypto from "node:crypto"
 import type {IncomingMessage} from "node:http"
+import {batchedUuid} from "./batched-uuid.js"
 
 // What Rails' ActionDispatch::RequestId keeps of a client's id: word characters, "-" and "@", up to 255.
 const acceptedIdPattern = /^[\w\-@]{1,255}$/
@@ -8,5 +8,5 @@ const acceptedIdPattern = /^[\w\-@]{1,255}$/
 export function requestIdFor(incoming: IncomingMessage): string {
   const given = incoming.headers["x-request-id"]
 
-  return typeof given === "string" && acceptedIdPattern.test(given) ? given : crypto.randomUUID()
+  return typeof given === "string" && acceptedIdPattern.test(given) ? given : batchedUuid()
 }
