@@ -5,10 +5,10 @@ import {headerBlockFrom} from "velocious/build/src/http-server/header-block.js"
 import {headerBlockSupported, serverResponseClass} from "velocious/build/src/http-server/header-block-response.js"
 import {writeResponse, type ResponseFraming} from "velocious/build/src/http-server/write-response.js"
 import {describe, expect, it} from "velocious/build/src/testing/test.js"
-import {request} from "./support/http-request.js"
+import {rawExchange, request} from "./support/http-request.js"
 
 /** Serves one response through writeResponse() on a real node:http server and returns what the client got. */
-async function served(response: Response, framing?: ResponseFraming, {ServerResponse = serverResponseClass}: {ServerResponse?: typeof http.ServerResponse} = {}) {
+async function served(response: Response, framing?: ResponseFraming, {ServerResponse = serverResponseClass, method = "GET", raw}: {ServerResponse?: typeof http.ServerResponse, method?: string, raw?: string} = {}) {
   // The HTTP server's response class (header-block-response.ts), unless a test asks for node's own.
   let headerLines: string | undefined
   const server = http.createServer({ServerResponse}, (_incoming, outgoing) => {
@@ -19,7 +19,11 @@ async function served(response: Response, framing?: ResponseFraming, {ServerResp
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
 
   try {
-    const answer = await request((server.address() as AddressInfo).port, "GET", "/")
+    const port = (server.address() as AddressInfo).port
+
+    if (raw !== undefined) return {raw: await rawExchange(port, raw), headerLines}
+
+    const answer = await request(port, method, "/")
     return {...answer, headerLines, names: answer.rawHeaders.filter((_value, index) => index % 2 === 0).map((name) => name.toLowerCase())}
   } finally {
     await new Promise((resolve) => server.close(resolve))
@@ -99,6 +103,39 @@ describe("writeResponse", () => {
     expect(answer.headers["content-length"]).toBe("2")
     expect(answer.headers.connection).toBe("close")
     expect(answer.names.length).toBe(new Set(answer.names).size)
+  })
+
+  it("sends a render's Content-Type with the block past writeHead(), node adding the length, date and keep-alive", async () => {
+    const render = () => new Response().setStatus(201).setHeader("content-type", "application/json; charset=utf-8").setBody("{\"a\":\"é\"}")
+    const answer = await served(render(), {headerBlock: splicedBlock, requestId: "req-6"})
+
+    expect(answer.status).toBe(201)
+    expect(answer.body).toBe("{\"a\":\"é\"}")
+    expect(answer.headerLines).toBe(`${splicedBlock?.text}x-request-id: req-6\r\ncontent-type: application/json; charset=utf-8\r\n`)
+    expect(answer.headers["content-length"]).toBe(String(Buffer.byteLength("{\"a\":\"é\"}")))
+    expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8")
+    expect(answer.headers["transfer-encoding"]).toBe(undefined)
+    expect(typeof answer.headers.date).toBe("string")
+    expect(answer.names.length).toBe(new Set(answer.names).size)
+
+    // HEAD and HTTP/1.0 (no chunked encoding) take the list, as node would not write their length.
+    const head = await served(render(), {headerBlock: splicedBlock, requestId: "req-7"}, {method: "HEAD"})
+
+    expect(head.headers["content-length"]).toBe(String(Buffer.byteLength("{\"a\":\"é\"}")))
+    expect(head.headerLines).toBe(`${splicedBlock?.text}x-request-id: req-7\r\n`)
+
+    const http10 = await served(render(), {requestId: "req-8"}, {raw: "GET / HTTP/1.0\r\nHost: x\r\n\r\n"})
+
+    expect(http10.raw).toMatch(/^HTTP\/1\.1 201 Created\r\n/)
+    // rawExchange() reads latin1: the é is its two UTF-8 bytes there.
+    expect(http10.raw).toMatch(/\r\ncontent-length: 10\r\n/i)
+    expect(http10.raw.endsWith(`\r\n\r\n${Buffer.from("{\"a\":\"é\"}").toString("latin1")}`)).toBe(true)
+
+    // A Content-Type the framework did not make goes through writeHead()'s checks.
+    const own = await served(new Response().setHeader("content-type", "application/x-own").setBody("x"), {requestId: "req-9"})
+
+    expect(own.headerLines).toBe("x-request-id: req-9\r\n")
+    expect(own.headers["content-type"]).toBe("application/x-own")
   })
 
   it("sends the block as a list when the action or CORS sets one of its headers, each header once", async () => {

@@ -57,5 +57,35 @@ function probeStoreHeader(): boolean {
   }
 }
 
+/**
+ * Whether, on top of headerBlockSupported, end(body) on a response without writeHead() writes
+ * the lines and node's own `Content-Length` for the body (node internal as well: end() sets
+ * `_contentLength` before it makes the header). writeResponse() then sends a response whose
+ * headers are all known to be valid that way, past writeHead()'s per-header checks.
+ */
+export const implicitLengthSupported: boolean = headerBlockSupported && probeImplicitLength()
+
+function probeImplicitLength(): boolean {
+  try {
+    const incoming = new http.IncomingMessage(null as never)
+
+    incoming.method = "GET"
+    incoming.httpVersionMajor = 1
+    incoming.httpVersionMinor = 1
+
+    const outgoing = new HeaderBlockServerResponse(incoming)
+
+    outgoing.headerLines = "x-probe-block: 1\r\n"
+    outgoing.statusCode = 201
+    outgoing.end("héllo", "utf8")
+
+    const header = (outgoing as unknown as {_header?: unknown})._header
+
+    return typeof header === "string" && header.startsWith("HTTP/1.1 201 Created\r\nx-probe-block: 1\r\n") && header.includes("\r\nContent-Length: 6\r\n") && !/transfer-encoding/i.test(header)
+  } catch {
+    return false
+  }
+}
+
 /** The ServerResponse class a server should create responses with: the subclass where the probe passed, else node's own. */
 export const serverResponseClass = (headerBlockSupported ? HeaderBlockServerResponse : http.ServerResponse) as typeof http.ServerResponse

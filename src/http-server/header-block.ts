@@ -8,7 +8,7 @@
  * and X-Request-Id came to 9,000 of a hello's 75,000 (raw node:http with two headers: 51,000).
  * Values that never change need that check once, not per response.
  *
- * How: see header-block-splice.ts, which puts the text into node's serialized header. This file
+ * How: see header-block-response.ts, which puts the text into node's serialized header. This file
  * has no node:http import because the configuration (and so the browser build) reaches it.
  */
 export interface HeaderBlock {
