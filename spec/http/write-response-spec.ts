@@ -8,7 +8,19 @@ import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {rawExchange, request} from "./support/http-request.js"
 
 /** Serves one response through writeResponse() on a real node:http server and returns what the client got. */
-async function served(response: Response, framing?: ResponseFraming, {ServerResponse = serverResponseClass, method = "GET", raw}: {ServerResponse?: typeof http.ServerResponse, method?: string, raw?: string} = {}) {
+async function served(response: Response, framing?: ResponseFraming, {ServerResponse = serverResponseClass, method = "GET"}: {ServerResponse?: typeof http.ServerResponse, method?: string} = {}) {
+  return await servedWith(response, framing, ServerResponse, async (port) => {
+    const answer = await request(port, method, "/")
+    return {...answer, names: answer.rawHeaders.filter((_value, index) => index % 2 === 0).map((name) => name.toLowerCase())}
+  })
+}
+
+/** The same, for a request written as raw bytes: what came back, as latin1 text. */
+async function rawServed(response: Response, framing: ResponseFraming, raw: string) {
+  return await servedWith(response, framing, serverResponseClass, async (port) => ({raw: await rawExchange(port, raw)}))
+}
+
+async function servedWith<Answer>(response: Response, framing: ResponseFraming | undefined, ServerResponse: typeof http.ServerResponse, ask: (port: number) => Promise<Answer>): Promise<Answer & {headerLines: string | undefined}> {
   // The HTTP server's response class (header-block-response.ts), unless a test asks for node's own.
   let headerLines: string | undefined
   const server = http.createServer({ServerResponse}, (_incoming, outgoing) => {
@@ -19,12 +31,9 @@ async function served(response: Response, framing?: ResponseFraming, {ServerResp
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
 
   try {
-    const port = (server.address() as AddressInfo).port
+    const answer = await ask((server.address() as AddressInfo).port)
 
-    if (raw !== undefined) return {raw: await rawExchange(port, raw), headerLines}
-
-    const answer = await request(port, method, "/")
-    return {...answer, headerLines, names: answer.rawHeaders.filter((_value, index) => index % 2 === 0).map((name) => name.toLowerCase())}
+    return {...answer, headerLines}
   } finally {
     await new Promise((resolve) => server.close(resolve))
   }
@@ -124,7 +133,7 @@ describe("writeResponse", () => {
     expect(head.headers["content-length"]).toBe(String(Buffer.byteLength("{\"a\":\"é\"}")))
     expect(head.headerLines).toBe(`${splicedBlock?.text}x-request-id: req-7\r\n`)
 
-    const http10 = await served(render(), {requestId: "req-8"}, {raw: "GET / HTTP/1.0\r\nHost: x\r\n\r\n"})
+    const http10 = await rawServed(render(), {requestId: "req-8"}, "GET / HTTP/1.0\r\nHost: x\r\n\r\n")
 
     expect(http10.raw).toMatch(/^HTTP\/1\.1 201 Created\r\n/)
     // rawExchange() reads latin1: the é is its two UTF-8 bytes there.
