@@ -3,7 +3,7 @@ import {checkKeys} from "./utils/check-keys.js"
 import {formatMessages, formatMessagesNow} from "./logger/format-messages.js"
 import {inspectValue} from "./logger/inspect-value.js"
 import type {LogLevel} from "./logger/log-levels.js"
-import type {LogEntry, LogOutput} from "./logger/log-output.js"
+import type {LogEntry, LogOutput, TimedLogEntry} from "./logger/log-output.js"
 import {defaultLogOutputs, logOutputsFor} from "./logger/log-outputs.js"
 import {reportLoggingProblemOnce} from "./logger/report-logging-problem.js"
 
@@ -95,7 +95,7 @@ export default class Logger {
 
       if (message === undefined) return this.write(level, messages, outputs)
 
-      return writeEntry({message, level, subject: this.subject, timestamp: new Date()}, outputs)
+      return writeEntry({message, level, subject: this.subject, timestampMs: Date.now()}, outputs)
     } catch (error) {
       reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
 
@@ -105,7 +105,7 @@ export default class Logger {
 
   private async write(level: LogLevel, messages: unknown[], outputs: LogOutput[]): Promise<void> {
     try {
-      const entry: LogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestamp: new Date()}
+      const entry: TimedLogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestampMs: Date.now()}
 
       await writeEntry(entry, outputs)
     } catch (error) {
@@ -161,8 +161,10 @@ export default class Logger {
 }
 
 /** Writes to every output; resolves at once when they all wrote synchronously (LogOutput#writeNow). */
-function writeEntry(entry: LogEntry, outputs: LogOutput[]): Promise<void> {
+function writeEntry(entry: TimedLogEntry, outputs: LogOutput[]): Promise<void> {
   let pending: Promise<void>[] | undefined
+  // For outputs without writeNow (custom loggers' write()), made once for all of them.
+  let dated: LogEntry | undefined
 
   for (let index = 0; index < outputs.length; index++) {
     const output = outputs[index]
@@ -174,7 +176,8 @@ function writeEntry(entry: LogEntry, outputs: LogOutput[]): Promise<void> {
         reportOutputFailure(output, error)
       }
     } else {
-      (pending ||= []).push(writeSafely(output, entry))
+      dated ||= {message: entry.message, level: entry.level, subject: entry.subject, timestamp: new Date(entry.timestampMs)}
+      ;(pending ||= []).push(writeSafely(output, dated))
     }
   }
 

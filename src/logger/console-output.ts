@@ -1,7 +1,7 @@
 import {consoleSink} from "./console-sink.js"
 import {formatLine} from "./format-line.js"
 import type {LogLevel} from "./log-levels.js"
-import type {LogOutput} from "./log-output.js"
+import {timedEntryOf, type LogOutput} from "./log-output.js"
 
 /**
  * Console lines leave out the timestamp: terminals and browser devtools show when a line
@@ -12,7 +12,7 @@ export function consoleOutput({name, levels}: {name: string, levels: readonly Lo
     name,
     levels,
     write(entry) {
-      output.writeNow!(entry)
+      output.writeNow!(timedEntryOf(entry))
 
       return resolved
     },

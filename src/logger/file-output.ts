@@ -1,7 +1,7 @@
 import type Configuration from "../configuration.js"
 import {formatLine} from "./format-line.js"
 import type {LogLevel} from "./log-levels.js"
-import type {LogOutput} from "./log-output.js"
+import {timedEntryOf, type LogOutput} from "./log-output.js"
 
 /**
  * Path resolution and writing both go through the environment handler, so custom handlers can
@@ -23,7 +23,7 @@ export function fileOutput({name, levels, configuration, path}: {name: string, l
   return {
     name: `${name} (${filePath})`,
     levels,
-    write: (entry) => handler.writeLogToFile({path: filePath, message: formatLine(entry, {withTimestamp: true})}),
+    write: (entry) => handler.writeLogToFile({path: filePath, message: formatLine(timedEntryOf(entry), {withTimestamp: true})}),
     writeNow: writeNow && ((entry) => writeNow({path: filePath, message: formatLine(entry, {withTimestamp: true})}))
   }
 }

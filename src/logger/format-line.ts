@@ -1,8 +1,8 @@
-import type {LogEntry} from "./log-output.js"
+import type {TimedLogEntry} from "./log-output.js"
 
 // The console and the file write the same line, the file with a timestamp in front: the line
 // of the last entry is kept, so an entry going to both outputs is formatted once.
-let lastEntry: LogEntry | undefined
+let lastEntry: TimedLogEntry | undefined
 let lastMessage = ""
 let lastLine = ""
 
@@ -14,11 +14,11 @@ let secondStartMs = Number.NaN
 let secondPrefix = ""
 
 /** The ISO timestamp and the space after it. */
-function timestampAndSpace(timestamp: Date): string {
-  const ms = timestamp.getTime()
+function timestampAndSpace(ms: number): string {
   const fraction = ms - secondStartMs
 
   if (!(fraction >= 0 && fraction < 1000)) {
+    const timestamp = new Date(ms)
     const text = timestamp.toISOString()
 
     // Years outside 0000-9999 are written with a sign and six digits: left to toISOString().
@@ -37,7 +37,7 @@ function timestampAndSpace(timestamp: Date): string {
 const millisecondsAndSpace = Array.from({length: 1000}, (_, index) => `${String(index).padStart(3, "0")}Z `)
 
 /** `<ISO timestamp> [<level>] <Subject>: <message>`; the timestamp is left out where the caller says so. */
-export function formatLine(entry: LogEntry, {withTimestamp}: {withTimestamp: boolean}): string {
+export function formatLine(entry: TimedLogEntry, {withTimestamp}: {withTimestamp: boolean}): string {
   if (entry !== lastEntry || entry.message !== lastMessage) {
     lastEntry = entry
     lastMessage = entry.message
@@ -46,7 +46,7 @@ export function formatLine(entry: LogEntry, {withTimestamp}: {withTimestamp: boo
     lastLine.charCodeAt(0)
   }
 
-  return withTimestamp ? `${timestampAndSpace(entry.timestamp)}${lastLine}` : lastLine
+  return withTimestamp ? `${timestampAndSpace(entry.timestampMs)}${lastLine}` : lastLine
 }
 
 // `[info] HttpServer: ` for the last level and subject: a logger writes many lines with the same
@@ -56,7 +56,7 @@ let prefixLevel = ""
 let prefixSubject = ""
 let prefix = ""
 
-function prefixOf({level, subject}: LogEntry): string {
+function prefixOf({level, subject}: TimedLogEntry): string {
   if (level !== prefixLevel || subject !== prefixSubject) {
     prefixLevel = level
     prefixSubject = subject

@@ -8,6 +8,23 @@ export interface LogEntry {
   timestamp: Date
 }
 
+/**
+ * The entry the built-in outputs take (LogOutput#writeNow): the time as epoch milliseconds.
+ * Constructing a Date per line was about 700 instructions of a request's log line (callgrind),
+ * and the outputs only need the number; outputs that take a LogEntry get a Date made from it.
+ */
+export interface TimedLogEntry {
+  message: string
+  level: LogLevel
+  subject: string
+  timestampMs: number
+}
+
+/** A LogEntry's fields for the built-in outputs. */
+export function timedEntryOf({message, level, subject, timestamp}: LogEntry): TimedLogEntry {
+  return {message, level, subject, timestampMs: timestamp.getTime()}
+}
+
 /** What a logger becomes once the framework has resolved it against a configuration. */
 export interface LogOutput {
   /** Names the output in failure reports. */
@@ -19,7 +36,7 @@ export interface LogOutput {
    * the logger uses this when present, so a log line on the request path costs no promises.
    * Throws where write() would reject.
    */
-  writeNow?(entry: LogEntry): void
+  writeNow?(entry: TimedLogEntry): void
 }
 
 /** The declarative form a logger returns from toOutputConfig(); the framework owns the writing. */

@@ -30,7 +30,14 @@ export function jsonRequestLine({method, path, status, durationMs, requestId, in
  */
 export function textRequestLine(method: string, path: string, status: number, durationMs: number): string {
   const tenths = Math.round(durationMs * 10)
+
+  // Most requests take less than 100 ms: their duration text is a look-up, one piece of the line.
+  if (tenths >= 0 && tenths < shortDurations.length) return `${method} ${path} ${status} ${shortDurations[tenths]}`
+
   const lastDigit = tenths % 10
 
   return `${method} ${path} ${status} ${(tenths - lastDigit) / 10}.${lastDigit}ms`
 }
+
+// "0.0ms" to "99.9ms".
+const shortDurations = Array.from({length: 1000}, (_, tenths) => `${(tenths - (tenths % 10)) / 10}.${tenths % 10}ms`)
