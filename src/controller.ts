@@ -4,7 +4,7 @@ import type Cookie from "./cookies/cookie.js"
 import {encryptCookieValue, requireSecret} from "./cookies/cookie-encryption.js"
 import {readRequestCookies} from "./cookies/read-request-cookies.js"
 import {setCookieHeader, type CookieOptions} from "./cookies/set-cookie-header.js"
-import {addCallback, callbacksFor, type CallbackOptions, type ControllerCallback} from "./controller/callbacks.js"
+import {addCallback, callbacksFor, type ActionCallbacks, type CallbackOptions, type ControllerCallback} from "./controller/callbacks.js"
 import {DoubleRenderError} from "./controller/errors.js"
 import {jsonBody} from "./controller/json-body.js"
 import {checkRenderOptions, type RenderOptions} from "./controller/render-options.js"
@@ -79,6 +79,8 @@ export default class Controller {
   private viewLocals: Record<string, unknown> | undefined
   private performed = false
   private pendingView: PendingView | undefined
+  // Set by startAction() for finishAction().
+  private actionCallbacks: ActionCallbacks | undefined
   private cookieCache: Cookie[] | undefined
   private sessionCache: Session | undefined
 
@@ -233,8 +235,26 @@ export default class Controller {
     return httpSecurityFor(this.getConfiguration()).csrfProtection ? hiddenField(this.formAuthenticityToken()) : ""
   }
 
-  /** Runs before-callbacks, the action and after-callbacks, then renders a pending view. Used by the server. */
+  /** Runs before-callbacks, the action and after-callbacks, then renders a pending view. */
   async runAction(): Promise<void> {
+    const started = this.startAction()
+
+    if (isThenable(started)) await started
+
+    await this.finishAction()
+  }
+
+  /**
+   * runAction() in two halves, for the server: it awaits what startAction() returns only when
+   * that is a promise, then calls finishAction(), which returns a promise only when a view or an
+   * after-callback has work to wait for. An async runAction() was a frame of its own and one
+   * more microtask turn on every request (bench/http/instructions.mjs). Either half throws
+   * synchronously where runAction() would reject.
+   *
+   * startAction() returns the action's own result (a promise for an async action), or, with
+   * before-callbacks, a promise of running them and then the action.
+   */
+  startAction(): unknown {
     const action = this.getAction()
     const controllerClass = this.constructor
     const method = this.args.request.getIncomingMessage().method
@@ -242,28 +262,50 @@ export default class Controller {
     // Rails' protect_from_forgery, ahead of every callback; safe methods (most requests) skip it at once.
     if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") this.protectFromForgery(controllerClass, action)
 
-    const {before, after} = callbacksFor(controllerClass, action)
+    const callbacks = this.actionCallbacks = callbacksFor(controllerClass, action)
 
+    if (callbacks.before.length > 0) return this.runBeforeCallbacksAndAction(callbacks.before)
+
+    return (this as unknown as Record<string, () => unknown>)[action]()
+  }
+
+  /** The second half of runAction() (see startAction()): the default render, a pending view, after-callbacks and the session cookie. */
+  finishAction(): Promise<void> | undefined {
+    if (!this.performed) this.render()
+
+    const after = this.actionCallbacks?.after
+
+    if (this.pendingView || (after !== undefined && after.length > 0)) return this.finishActionAsync(after)
+
+    this.commitSession()
+
+    return undefined
+  }
+
+  private async runBeforeCallbacksAndAction(before: readonly ControllerCallback[]): Promise<void> {
     // Index loops: runs per request, and for...of allocates an iterator even for an empty list.
     for (let index = 0; index < before.length; index++) {
       await this.runCallback(before[index])
 
       // A before-callback that renders or redirects halts the chain, as in Rails.
-      if (this.performed) break
+      if (this.performed) return
     }
 
-    if (!this.performed) {
-      const result = (this as unknown as Record<string, () => unknown>)[action]()
+    const result = (this as unknown as Record<string, () => unknown>)[this.getAction()]()
 
-      // Awaited only when it is a promise: an await costs a microtask turn even on a plain value.
-      if (isThenable(result)) await result
-      if (!this.performed) this.render()
-    }
+    // Awaited only when it is a promise: an await costs a microtask turn even on a plain value.
+    if (isThenable(result)) await result
+  }
 
+  private async finishActionAsync(after: readonly ControllerCallback[] | undefined): Promise<void> {
     if (this.pendingView) await this.renderPendingView()
 
-    for (let index = 0; index < after.length; index++) await this.runCallback(after[index])
+    if (after !== undefined) for (let index = 0; index < after.length; index++) await this.runCallback(after[index])
 
+    this.commitSession()
+  }
+
+  private commitSession(): void {
     if (this.sessionCache?.isChanged()) this.sessionCache.commit(this.getResponse(), httpSecurityFor(this.getConfiguration()).session, this.getConfiguration().options.cookieSecret!)
   }
 

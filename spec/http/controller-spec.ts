@@ -98,6 +98,45 @@ describe("Controller", () => {
     expect(halted.response.getBody()).toEqual("{\"halted\":true}")
   })
 
+  it("runs an action in two halves for the server, returning a promise only where something waits", async () => {
+    const calls: string[] = []
+
+    class Plain extends Controller {
+      show() { this.renderJson({plain: true}) }
+      broken() { throw new Error("sync failure") }
+    }
+
+    class Waiting extends Controller {
+      static {
+        this.afterAction(async () => { await new Promise((resolve) => setTimeout(resolve, 1)); calls.push("after") })
+      }
+
+      async show() { calls.push("show"); this.renderJson({}) }
+    }
+
+    const plain = build(Plain, "show")
+
+    expect(plain.controller.startAction()).toBe(undefined)
+    expect(plain.controller.finishAction()).toBe(undefined)
+    expect(plain.response.getBody()).toBe("{\"plain\":true}")
+
+    expect(() => build(Plain, "broken").controller.startAction()).toThrow(/sync failure/)
+    await expect(build(Plain, "broken").controller.runAction()).rejects.toThrow(/sync failure/)
+
+    const waiting = build(Waiting, "show")
+    const started = waiting.controller.startAction()
+
+    expect(started instanceof Promise).toBe(true)
+    await started
+
+    const finished = waiting.controller.finishAction()
+
+    expect(finished instanceof Promise).toBe(true)
+    expect(calls).toEqual(["show"])
+    await finished
+    expect(calls).toEqual(["show", "after"])
+  })
+
   it("renders the action's view when the action renders nothing, and names the missing file", async () => {
     class Views extends Controller {
       async anotherAction() {}

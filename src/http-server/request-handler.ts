@@ -13,6 +13,7 @@ import {bodyBuffer, readBody, type DeferredBody} from "./read-body.js"
 import Request from "./request.js"
 import Response from "./response.js"
 import {writeResponse} from "./write-response.js"
+import {isThenable} from "../utils/promises.js"
 import {withLocale} from "../translations/current-locale.js"
 import {acceptsRequestLocales, requestLocale} from "../translations/request-locale.js"
 import {withRequestAbility} from "../authorization/request-ability.js"
@@ -115,8 +116,16 @@ export default class RequestHandler {
             const locale = this.acceptsLocales ? requestLocale(this.configuration, {params, header: (name) => request!.header(name)}) : undefined
 
             if (locale === undefined && !this.resolvesAbilities) {
-              // Most requests: no locale of their own and no abilityResolver, so no context to set up.
-              await controller.runAction()
+              // Most requests: no locale of their own and no abilityResolver, so no context to set
+              // up; and runAction()'s two halves, awaited only where they return a promise (an
+              // async action's own), so a request pays for no promise of the framework's.
+              const started = controller.startAction()
+
+              if (isThenable(started)) await started
+
+              const finished = controller.finishAction()
+
+              if (finished !== undefined) await finished
             } else {
               // Only with an abilityResolver: without one a request pays nothing for authorization.
               const runAction = this.resolvesAbilities ? () => withRequestAbility(this.configuration, {params, request, response}, () => controller.runAction()) : () => controller.runAction()
