@@ -37,15 +37,8 @@ function probeStoreHeader(): boolean {
   if (typeof storeHeader !== "function") return false
 
   try {
-    const incoming = new http.IncomingMessage(null as never)
+    const outgoing = probeResponse()
 
-    incoming.method = "GET"
-    incoming.httpVersionMajor = 1
-    incoming.httpVersionMinor = 1
-
-    const outgoing = new HeaderBlockServerResponse(incoming)
-
-    outgoing.headerLines = "x-probe-block: 1\r\n"
     outgoing.writeHead(200, ["x-probe", "1"])
 
     const {_header: header, _headerSent: sent} = outgoing as unknown as {_header?: unknown, _headerSent?: unknown}
@@ -67,15 +60,8 @@ export const implicitLengthSupported: boolean = headerBlockSupported && probeImp
 
 function probeImplicitLength(): boolean {
   try {
-    const incoming = new http.IncomingMessage(null as never)
+    const outgoing = probeResponse()
 
-    incoming.method = "GET"
-    incoming.httpVersionMajor = 1
-    incoming.httpVersionMinor = 1
-
-    const outgoing = new HeaderBlockServerResponse(incoming)
-
-    outgoing.headerLines = "x-probe-block: 1\r\n"
     outgoing.statusCode = 201
     outgoing.end("héllo", "utf8")
 
@@ -85,6 +71,21 @@ function probeImplicitLength(): boolean {
   } catch {
     return false
   }
+}
+
+/** A response to an HTTP/1.1 GET without a socket (node queues what it would send), carrying one line. */
+function probeResponse(): HeaderBlockServerResponse {
+  const incoming = new http.IncomingMessage(null as never)
+
+  incoming.method = "GET"
+  incoming.httpVersionMajor = 1
+  incoming.httpVersionMinor = 1
+
+  const outgoing = new HeaderBlockServerResponse(incoming)
+
+  outgoing.headerLines = "x-probe-block: 1\r\n"
+
+  return outgoing
 }
 
 /** The ServerResponse class a server should create responses with: the subclass where the probe passed, else node's own. */
