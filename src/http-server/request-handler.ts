@@ -3,7 +3,7 @@ import type Configuration from "../configuration.js"
 import Logger from "../logger.js"
 import type Routes from "../routes/index.js"
 import {MalformedPathError} from "../routes/errors.js"
-import ControllerLoader, {isAction} from "./controller-loader.js"
+import ControllerLoader, {isLoadedAction} from "./controller-loader.js"
 import {errorResponse} from "./error-responses.js"
 import {ActionNotFoundError, BadRequestError, HttpError, RouteNotFoundError} from "./errors.js"
 import {parseNestedQuery, type Params} from "./nested-params.js"
@@ -96,10 +96,11 @@ export default class RequestHandler {
           if (preflight) corsHeaders = undefined
         } else {
           const {route} = match
-          const {ControllerClass, displayFile, viewDirectory} = this.controllers.loaded(route.controller) || await this.controllers.load(route.controller)
+          const loaded = this.controllers.loaded(route.controller) || await this.controllers.load(route.controller)
+          const {ControllerClass, displayFile, viewDirectory} = loaded
           const {action} = route
 
-          if (!isAction(ControllerClass, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
+          if (!isLoadedAction(loaded, action)) throw new ActionNotFoundError(ControllerClass.name, action, displayFile)
 
           const reading = readBody(incoming, this.maxBodyBytes)
           const body = reading instanceof Promise ? await reading : reading
