@@ -1,3 +1,5 @@
+import {flat} from "../utils/flat-string.js"
+
 /**
  * Headers that are the same on every response (the security headers), checked once at boot and
  * spliced into the header text node:http serializes, instead of being handed to writeHead().
@@ -63,16 +65,4 @@ function validateHeader(name: string, value: unknown): void {
   if (!tokenPattern.test(name)) throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`)
   if (typeof value !== "string") throw new TypeError(`Invalid value "${String(value)}" for header "${name}"`)
   if (invalidValueCharacter.test(value)) throw new TypeError(`Invalid character in header content ["${name}"]`)
-}
-
-/**
- * The string as one piece. V8 keeps a concatenation as a tree of its parts until something reads
- * it, and a header that goes out per response is copied piece by piece each time it is written
- * (node writes the header as one string of all its lines); reading a character flattens the
- * tree in place, once.
- */
-export function flat(text: string): string {
-  text.charCodeAt(0)
-
-  return text
 }

@@ -1,7 +1,8 @@
 import type {ServerResponse} from "node:http"
 import {HeaderBlockServerResponse, implicitLengthSupported} from "./header-block-response.js"
-import {flat, type HeaderBlock} from "./header-block.js"
+import type {HeaderBlock} from "./header-block.js"
 import type Response from "./response.js"
+import {flat} from "../utils/flat-string.js"
 
 /** What the server adds to an action's response; all optional. */
 export interface ResponseFraming {
@@ -17,7 +18,7 @@ const noFraming: ResponseFraming = Object.freeze({})
 
 // The Content-Type values the framework's renders set, as header lines (valid by construction),
 // and with the line break that ends the request id's line before them. A response's lines are
-// then three pieces: the block with the id's name, the id, and this (see flat()).
+// then three pieces: the block with the id's name, the id, and this (see utils/flat-string.ts).
 const knownContentTypeLines = new Map<string | string[], {line: string, afterRequestId: string}>(
   ["application/json; charset=utf-8", "text/html; charset=utf-8", "text/plain; charset=utf-8"].map((value) => [value, {line: flat(`content-type: ${value}\r\n`), afterRequestId: flat(`\r\ncontent-type: ${value}\r\n`)}])
 )

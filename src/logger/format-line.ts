@@ -1,3 +1,4 @@
+import {flat} from "../utils/flat-string.js"
 import type {TimedLogEntry} from "./log-output.js"
 
 // The console and the file write the same line, the file with a timestamp in front: the line
@@ -41,9 +42,8 @@ export function formatLine(entry: TimedLogEntry, {withTimestamp}: {withTimestamp
   if (entry !== lastEntry || entry.message !== lastMessage) {
     lastEntry = entry
     lastMessage = entry.message
-    lastLine = `${prefixOf(entry)}${entry.message}`
-    // Flattened once here (see prefixOf()), as it is copied twice (console and file).
-    lastLine.charCodeAt(0)
+    // Flattened once here, as it is copied twice (console and file).
+    lastLine = flat(`${prefixOf(entry)}${entry.message}`)
   }
 
   return withTimestamp ? `${timestampAndSpace(entry.timestampMs)}${lastLine}` : lastLine
@@ -60,9 +60,7 @@ function prefixOf({level, subject}: TimedLogEntry): string {
   if (level !== prefixLevel || subject !== prefixSubject) {
     prefixLevel = level
     prefixSubject = subject
-    prefix = subject ? `[${level}] ${subject}: ` : `[${level}] `
-    // Reading a character makes V8 flatten a concatenated string in place, once.
-    prefix.charCodeAt(0)
+    prefix = flat(subject ? `[${level}] ${subject}: ` : `[${level}] `)
   }
 
   return prefix
