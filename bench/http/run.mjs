@@ -3,7 +3,7 @@
 // node:http + better-sqlite3; then the Velocious server's RSS after 10k and 100k requests.
 // Every server runs in its own child process; the same load generator drives them all.
 //
-//   npm run bench:http                # BENCH_SECONDS=5 BENCH_CONNECTIONS=32 BENCH_ROUNDS=3
+//   npm run bench:http                # BENCH_SECONDS=3 BENCH_CONNECTIONS=32 BENCH_ROUNDS=7
 //   BENCH_ONLY=rss BENCH_RSS_SIDE=raw-tasks npm run bench:http   # memory only, of another side
 import {fork} from "node:child_process"
 import fs from "node:fs"
@@ -14,9 +14,9 @@ import {describeClient, pinServer, runClient} from "./client.mjs"
 import {load} from "./load.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const seconds = Number(process.env.BENCH_SECONDS || 5)
+const seconds = Number(process.env.BENCH_SECONDS || 3)
 const connections = Number(process.env.BENCH_CONNECTIONS || 32)
-const rounds = Number(process.env.BENCH_ROUNDS || 3)
+const rounds = Number(process.env.BENCH_ROUNDS || 7)
 const {workerExecArgv} = await import(path.resolve(here, "../../build/src/http-server/cluster/worker-exec-argv.js"))
 const app = createBenchApp()
 // Extra node flags for the servers, e.g. BENCH_SERVER_FLAGS="--max-semi-space-size=4" to see how the young generation's size shows in RSS.
@@ -67,9 +67,13 @@ function startServer(side) {
 }
 
 /**
- * Best of `rounds` runs per side (after a warm-up), sides alternating so none always goes first.
- * Besides req/s, the server's CPU time per request (least of the rounds): the load generator
- * shares the machine, so req/s partly measures the client, while CPU per request is the
+ * `rounds` timed runs per side (after a warm-up). The sides take turns within a round, forward in
+ * even rounds and backward in odd ones, so sides next to each other in `sides` always run back to
+ * back, each going first half the time: the ratios are the median, over rounds, of one side's req/s
+ * against the other's in the same round (pairedRatio), as in bench:orm. This machine's speed drifts
+ * by up to a factor of two over tens of seconds (other tenants of the host), which a best-of ratio
+ * takes from two different moments; a round's pair saw the same machine. The table shows each
+ * side's best round (req/s, latencies) and its least CPU per request; CPU per request is the
  * server's own cost and holds up better when other work competes for the cores.
  */
 async function compare(scenario, sides, urlPath) {
@@ -78,9 +82,12 @@ async function compare(scenario, sides, urlPath) {
 
   for (const side of sides) await runClient({port: servers[side].port, urlPath, connections, durationMs: 1000})
 
+  const perRound = Object.fromEntries(sides.map((side) => [side, []]))
+
   for (let round = 0; round < rounds; round++) {
-    for (let index = 0; index < sides.length; index++) {
-      const side = sides[(index + round) % sides.length]
+    const order = round % 2 === 0 ? sides : [...sides].reverse()
+
+    for (const side of order) {
       const cpuBefore = await servers[side].cpuUsage()
       const result = await runClient({port: servers[side].port, urlPath, connections, durationMs: seconds * 1000})
       const cpuAfter = await servers[side].cpuUsage()
@@ -93,9 +100,11 @@ async function compare(scenario, sides, urlPath) {
         ? {cpuPerRequest, userPerRequest: userCpu / result.requests, systemPerRequest: systemCpu / result.requests}
         : {cpuPerRequest: previous.cpuPerRequest, userPerRequest: previous.userPerRequest, systemPerRequest: previous.systemPerRequest}
 
+      perRound[side].push({rps: result.rps, cpuPerRequest})
       best[side] = {
         ...(!previous || result.rps > previous.rps ? {...result, serverCpuShare: (userCpu + systemCpu) / 1e6 / seconds} : previous),
-        ...leastCpu
+        ...leastCpu,
+        rounds: perRound[side]
       }
     }
   }
@@ -104,7 +113,7 @@ async function compare(scenario, sides, urlPath) {
 
   const percent = (share) => (share === undefined ? "n/a" : `${(share * 100).toFixed(0)}%`)
 
-  console.log(`\n${scenario} (${connections} connections, best of ${rounds} × ${seconds}s)`)
+  console.log(`\n${scenario} (${connections} connections, ${rounds} rounds × ${seconds}s; req/s and latencies of the best round)`)
   console.log(`${"side".padEnd(14)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU µs/req".padStart(11)} ${"user".padStart(6)} ${"kernel".padStart(6)} ${"server CPU".padStart(10)} ${"client CPU".padStart(10)}`)
   for (const side of sides) {
     const {rps, p50, p99, cpuPerRequest, userPerRequest, systemPerRequest, serverCpuShare, clientCpuShare} = best[side]
@@ -126,8 +135,19 @@ async function compare(scenario, sides, urlPath) {
 
 const clientSaturated = 0.9
 
-function ratio(label, value, target) {
-  console.log(`${label.padEnd(40)} ${value.toFixed(2)}×  (target ≥ ${target}×) ${value >= target ? "ok" : "MISSED"}`)
+/** The median over rounds of a's req/s against b's in the same round (see compare()). */
+function pairedRatio(a, b) {
+  const ratios = a.rounds.map((round, index) => round.rps / b.rounds[index].rps).sort((x, y) => x - y)
+  const middle = ratios.length >> 1
+
+  return ratios.length % 2 === 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2
+}
+
+/** A target ratio: the paired median (judged), and the ratio of the two best rounds beside it. */
+function ratio(label, a, b, target) {
+  const value = pairedRatio(a, b)
+
+  console.log(`${label.padEnd(40)} ${value.toFixed(2)}×  (target ≥ ${target}×) ${value >= target ? "ok" : "MISSED"}   best rounds: ${(a.rps / b.rps).toFixed(2)}×`)
 }
 
 // BENCH_ONLY=rss skips the comparisons; BENCH_ONLY=logging runs only the logging comparison
@@ -145,22 +165,22 @@ try {
 async function comparisons() {
   console.log(`Load client: ${describeClient()}`)
 
-  const hello = await compare("GET /hello → {hello: \"world\"}", ["velocious", "raw-hello", "raw-hello-als", "raw-hello-10us", "fastify", "express"], "/hello")
+  const hello = await compare("GET /hello → {hello: \"world\"}", ["raw-hello", "velocious", "fastify", "express", "raw-hello-als", "raw-hello-10us"], "/hello")
   // Second row: the servers with request logging on (raw node:http again, as the same run's
   // baseline), and Velocious without logging again, so logging's cost is measured between
   // rounds of one comparison rather than across two that ran a minute apart.
-  const helloLogged = await compare("GET /hello with request logging (Velocious: logging: {console: true, file: true}; Fastify: logger: true)", ["velocious+log", "velocious", "raw-hello", "fastify+log"], "/hello")
+  const helloLogged = await compareLogging()
   const tasks = await compare("GET /tasks → 20 rows as JSON", ["velocious", "raw-tasks"], "/tasks")
 
   console.log("\nRatios (req/s)")
-  ratio("hello: velocious / raw node:http", hello.velocious.rps / hello["raw-hello"].rps, 0.85)
-  ratio("hello: velocious / fastify", hello.velocious.rps / hello.fastify.rps, 1)
-  ratio("hello: velocious / express", hello.velocious.rps / hello.express.rps, 1)
-  ratio("hello, logging on: velocious / raw", helloLogged["velocious+log"].rps / helloLogged["raw-hello"].rps, 0.75)
-  ratio("hello, logging on: velocious / fastify", helloLogged["velocious+log"].rps / helloLogged["fastify+log"].rps, 1)
+  ratio("hello: velocious / raw node:http", hello.velocious, hello["raw-hello"], 0.85)
+  ratio("hello: velocious / fastify", hello.velocious, hello.fastify, 1)
+  ratio("hello: velocious / express", hello.velocious, hello.express, 1)
+  ratio("hello, logging on: velocious / raw", helloLogged["velocious+log"], helloLogged["raw-hello"], 0.75)
+  ratio("hello, logging on: velocious / fastify", helloLogged["velocious+log"], helloLogged["fastify+log"], 1)
   // Logging may cost at most 10% of hello throughput: logging on against off, in the same comparison.
-  ratio("hello: velocious logging on / off", helloLogged["velocious+log"].rps / helloLogged.velocious.rps, 0.9)
-  ratio("20 rows: velocious / raw + sqlite", tasks.velocious.rps / tasks["raw-tasks"].rps, 0.8)
+  ratio("hello: velocious logging on / off", helloLogged["velocious+log"], helloLogged.velocious, 0.9)
+  ratio("20 rows: velocious / raw + sqlite", tasks.velocious, tasks["raw-tasks"], 0.8)
 
   // Not targets; the same comparisons by server CPU per request (raw's cost / ours).
   console.log("\nBy server CPU per request (informational)")
@@ -189,6 +209,12 @@ async function comparisons() {
   console.log(`${"hello by user CPU: velocious vs raw".padEnd(40)} ${(raw.userPerRequest / velocious.userPerRequest).toFixed(2)}× (${(velocious.userPerRequest - raw.userPerRequest).toFixed(1)} µs/req more in user space)`)
 }
 
+// The sides each target compares run next to each other (see compare()): logging on next to
+// raw and to logging off.
+function compareLogging() {
+  return compare("GET /hello with request logging (Velocious: logging: {console: true, file: true}; Fastify: logger: true)", ["velocious", "velocious+log", "raw-hello", "fastify+log"], "/hello")
+}
+
 /** Logging's CPU per request, on against off, from one comparison's rounds. */
 function printLoggingCost(helloLogged) {
   const on = helloLogged["velocious+log"].cpuPerRequest
@@ -200,11 +226,11 @@ function printLoggingCost(helloLogged) {
 async function loggingComparison() {
   console.log(`Load client: ${describeClient()}`)
 
-  const helloLogged = await compare("GET /hello with request logging (Velocious: logging: {console: true, file: true}; Fastify: logger: true)", ["velocious+log", "velocious", "raw-hello", "fastify+log"], "/hello")
+  const helloLogged = await compareLogging()
 
   console.log("\nRatios (req/s)")
-  ratio("hello, logging on: velocious / raw", helloLogged["velocious+log"].rps / helloLogged["raw-hello"].rps, 0.75)
-  ratio("hello: velocious logging on / off", helloLogged["velocious+log"].rps / helloLogged.velocious.rps, 0.9)
+  ratio("hello, logging on: velocious / raw", helloLogged["velocious+log"], helloLogged["raw-hello"], 0.75)
+  ratio("hello: velocious logging on / off", helloLogged["velocious+log"], helloLogged.velocious, 0.9)
   printLoggingCost(helloLogged)
 }
 
