@@ -69,7 +69,9 @@ export default class RequestHandler {
 
   /** Never rejects: every failure becomes an error response (or, past the headers, a closed connection). */
   async handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-    const started = performance.now()
+    // Asked once, up front: a request that will not be logged needs no start time either.
+    const logged = this.logger.isLevelEnabled("info")
+    const started = logged ? performance.now() : 0
     const method = incoming.method || "GET"
     const url = incoming.url || "/"
     const queryIndex = url.indexOf("?")
@@ -165,12 +167,12 @@ export default class RequestHandler {
       }
     }
 
-    this.logRequest(method, pathname, outgoing.statusCode, started, requestId, incoming)
+    this.logRequest(logged, method, pathname, outgoing.statusCode, started, requestId, incoming)
   }
 
-  private logRequest(method: string, pathname: string, status: number, started: number, requestId: string | undefined, incoming: IncomingMessage): void {
+  private logRequest(logged: boolean, method: string, pathname: string, status: number, started: number, requestId: string | undefined, incoming: IncomingMessage): void {
     try {
-      if (!this.logger.isLevelEnabled("info")) return
+      if (!logged) return
 
       const durationMs = performance.now() - started
 
