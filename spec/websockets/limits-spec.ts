@@ -19,6 +19,35 @@ describe("Websockets - limits and shutdown", {timeoutSeconds: 30}, () => {
     expect(await closed).toEqual(1001)
   })
 
+  it("makes ws' server on the first upgrade, so a server nobody connected to by websocket counts none and shuts down", async () => {
+    const started = await startWebsocketServer({}, {websocket: {pingIntervalMs: 50}})
+    let stopped = false
+
+    try {
+      const websockets = started.server.getWebsocketServer()
+
+      expect((websockets as unknown as {wss: unknown}).wss).toBeUndefined()
+      // A heartbeat with no ws server yet must not throw (it would be an uncaught exception).
+      await delay(120)
+      expect(websockets.connectionCount()).toEqual(0)
+
+      const socket = await TestSocket.open(started.url)
+
+      expect((websockets as unknown as {wss: unknown}).wss).toBeDefined()
+      expect(websockets.connectionCount()).toEqual(1)
+      socket.close()
+      await started.stop()
+      stopped = true
+    } finally {
+      if (!stopped) await started.stop()
+    }
+
+    const idle = await startWebsocketServer()
+
+    await idle.stop()
+    expect(idle.server.getWebsocketServer().connectionCount()).toEqual(0)
+  })
+
   it("refuses a request message whose body is over the server's maxBodyBytes with 413, object or string", async () => {
     const started = await startWebsocketServer({}, {maxBodyBytes: 200})
 

@@ -21,7 +21,8 @@ export default class WebsocketServer {
   private readonly configuration: Configuration
   private readonly limits: WebsocketLimits
   private readonly dispatch: Dispatch
-  private readonly wss: WebSocketServer
+  /** Made on the first upgrade (see upgrades()). */
+  private wss: WebSocketServer | undefined
   private readonly logger: Logger
   private readonly alive = new WeakMap<WebSocket, boolean>()
   private readonly heartbeat: NodeJS.Timeout
@@ -33,8 +34,6 @@ export default class WebsocketServer {
     this.limits = limits
     this.dispatch = dispatch
     this.logger = new Logger("Websocket", {configuration})
-    // ws closes a connection sending a bigger message with 1009 (message too big).
-    this.wss = new WebSocketServer({noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false})
     server.on("upgrade", (incoming: IncomingMessage, socket: Duplex, head: Buffer) => { void this.onUpgrade(incoming, socket, head) })
     this.heartbeat = setInterval(() => this.ping(), limits.pingIntervalMs)
     this.heartbeat.unref()
@@ -42,7 +41,7 @@ export default class WebsocketServer {
   }
 
   connectionCount(): number {
-    return this.wss.clients.size
+    return this.wss?.clients.size ?? 0
   }
 
   /** Graceful shutdown: every connection gets a 1001 close, and is cut if it does not finish closing. */
@@ -51,7 +50,8 @@ export default class WebsocketServer {
     clearInterval(this.heartbeat)
     this.watchdog.stop()
 
-    const sockets = [...this.wss.clients]
+    const wss = this.wss
+    const sockets = wss ? [...wss.clients] : []
     const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => {
       if (socket.readyState === socket.CLOSED) return resolve()
 
@@ -62,8 +62,10 @@ export default class WebsocketServer {
 
     await Promise.race([closed, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs) })])
     clearTimeout(timer)
-    for (const socket of this.wss.clients) socket.terminate()
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
+    if (!wss) return
+
+    for (const socket of wss.clients) socket.terminate()
+    await new Promise<void>((resolve) => wss.close(() => resolve()))
   }
 
   private async onUpgrade(incoming: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -80,7 +82,7 @@ export default class WebsocketServer {
 
       if (!handler && request.pathname() !== websocketPath) return refuse(socket, 404, "Not Found")
 
-      this.wss.handleUpgrade(incoming, socket, head, (ws) => {
+      this.upgrades().handleUpgrade(incoming, socket, head, (ws) => {
         this.alive.set(ws, true)
         ws.on("pong", () => this.alive.set(ws, true))
         ws.on("error", (error) => { void this.logger.debug(`Websocket error: ${error.message}`) })
@@ -94,8 +96,22 @@ export default class WebsocketServer {
     }
   }
 
+  /**
+   * ws' server, made when the first connection upgrades rather than at boot: an app that serves
+   * no websockets never constructs it. Besides its own setup, one more kind of EventEmitter at
+   * boot made V8's inline caches in EventEmitter's initializer (which every request's
+   * IncomingMessage and ServerResponse run) megamorphic: 500 instructions of every hello
+   * (callgrind, bench/http/instructions.mjs).
+   */
+  private upgrades(): WebSocketServer {
+    // ws closes a connection sending a bigger message with 1009 (message too big).
+    return this.wss ||= new WebSocketServer({noServer: true, maxPayload: this.limits.maxMessageBytes, perMessageDeflate: false})
+  }
+
   /** A connection that missed the previous ping's pong is dead (a cut cable sends no close). */
   private ping(): void {
+    if (!this.wss) return
+
     for (const ws of this.wss.clients) {
       if (!this.alive.get(ws)) {
         ws.terminate()
