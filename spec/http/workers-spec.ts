@@ -1,7 +1,7 @@
 import path from "node:path"
 import {afterAll, beforeAll, describe, expect, it} from "velocious/build/src/testing/test.js"
 import {resolveWorkerCount, WorkerCountError} from "velocious/build/src/http-server/cluster/worker-count.js"
-import {workerExecArgv, workerSemiSpaceMb} from "velocious/build/src/http-server/cluster/worker-exec-argv.js"
+import {workerExecArgv, workerPolymorphicMapCount, workerSemiSpaceMb} from "velocious/build/src/http-server/cluster/worker-exec-argv.js"
 import os from "node:os"
 import {request} from "./support/http-request.js"
 import {writeServerApp} from "./support/server-app.js"
@@ -43,11 +43,14 @@ describe("velocious server --workers", {timeoutSeconds: 60}, () => {
     expect(() => resolveWorkerCount(0, "test")).toThrow(WorkerCountError)
   })
 
-  it("starts workers with the young generation sized for serving, unless node's flags size it already", () => {
-    expect(workerExecArgv(["--enable-source-maps"])).toEqual(["--enable-source-maps", `--min-semi-space-size=${workerSemiSpaceMb}`])
-    expect(workerExecArgv(["--max-semi-space-size=2"])).toEqual(["--max-semi-space-size=2"])
-    expect(workerExecArgv(["--min_semi_space_size=4"])).toEqual(["--min_semi_space_size=4"])
-    expect(workerExecArgv(["--semi-space-growth-factor=3"])).toEqual(["--semi-space-growth-factor=3"])
+  it("starts workers with the young generation sized for serving and room for more shapes per inline cache, unless node's flags set them already", () => {
+    const shapes = `--max-valid-polymorphic-map-count=${workerPolymorphicMapCount}`
+
+    expect(workerExecArgv(["--enable-source-maps"])).toEqual(["--enable-source-maps", `--min-semi-space-size=${workerSemiSpaceMb}`, shapes])
+    expect(workerExecArgv(["--max-semi-space-size=2"])).toEqual(["--max-semi-space-size=2", shapes])
+    expect(workerExecArgv(["--min_semi_space_size=4"])).toEqual(["--min_semi_space_size=4", shapes])
+    expect(workerExecArgv(["--semi-space-growth-factor=3"])).toEqual(["--semi-space-growth-factor=3", shapes])
+    expect(workerExecArgv(["--max_valid_polymorphic_map_count=2"])).toEqual(["--max_valid_polymorphic_map_count=2", `--min-semi-space-size=${workerSemiSpaceMb}`])
   })
 
   it("in production runs even one worker under a supervising primary, started with those flags", async () => {
@@ -61,6 +64,7 @@ describe("velocious server --workers", {timeoutSeconds: 60}, () => {
 
       expect(pid).not.toEqual(server.child.pid)
       expect(execArgv).toContain(`--min-semi-space-size=${workerSemiSpaceMb}`)
+      expect(execArgv).toContain(`--max-valid-polymorphic-map-count=${workerPolymorphicMapCount}`)
 
       server.child.kill("SIGTERM")
       expect(await server.exited).toEqual(0)
