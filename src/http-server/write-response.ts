@@ -41,8 +41,6 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
   const body = response.getBody()
   const own = response.headerEntries()
   const {headerBlock, corsHeaders, requestId} = framing
-  const headers: (string | string[])[] = []
-  const sendsRequestId = requestId !== undefined && !hasHeader(own, "x-request-id") && corsHeaders?.["x-request-id"] === undefined
   // Only the server's own responses take lines into their header (a websocket request's, or a
   // plain node ServerResponse where header-block-response.ts' probe failed, do not).
   const splices = serverResponse instanceof HeaderBlockServerResponse && (headerBlock === undefined || (headerBlock.text !== undefined && !overridesAny(headerBlock.names, own, corsHeaders)))
@@ -63,6 +61,10 @@ export function writeResponse(serverResponse: ServerResponse, response: Response
       return
     }
   }
+
+  // Past the common response's path, which needs neither.
+  const headers: (string | string[])[] = []
+  const sendsRequestId = requestId !== undefined && !hasHeader(own, "x-request-id") && corsHeaders?.["x-request-id"] === undefined
 
   if (headerBlock !== undefined && !splices) {
     const {list} = headerBlock
