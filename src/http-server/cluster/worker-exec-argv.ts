@@ -21,7 +21,7 @@ const semiSpaceFlag = /^--(min|max)[-_]semi[-_]space[-_]size(=|$)|^--semi[-_]spa
  * reads each module's source through one): past about ten of them, a bare node:http server
  * answers each request with about 950 more instructions, for the rest of its life (callgrind,
  * bench/http/instructions.mjs, measured with 30 `readFile()` calls before listening). With room
- * for 8 shapes the initializer stays inlined: a Velocious hello went from 57.1k to 55.8k
+ * for 8 shapes the initializer stays inlined: a Velocious hello went from 57.1k to 55.7k
  * instructions, raw node:http from 50.9k to 50.3k, Fastify from 56.8k to 56.0k.
  */
 export const workerPolymorphicMapCount = 8
