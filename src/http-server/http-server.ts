@@ -77,7 +77,7 @@ export default class HttpServer {
       if (incoming.httpVersionMajor === 0) return refuseHttp09(outgoing)
 
       this.inFlight++
-      void this.handler.handle(incoming, outgoing)
+      this.handler.handle(incoming, outgoing)
     })
     this.server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000
     // Slightly above keepAliveTimeout, as node's docs advise, so a slow header is not cut mid-way.
@@ -90,7 +90,7 @@ export default class HttpServer {
       limits: websocketLimits(options.websocket),
       dispatch: (incoming, outgoing) => {
         this.inFlight++
-        void this.handler.handle(incoming, outgoing)
+        this.handler.handle(incoming, outgoing)
       }
     })
     // Malformed HTTP: node:http's parser rejects it; answer 4xx and close only that connection.
