@@ -101,6 +101,7 @@ const port = await sides[side]()
 
 process.on("SIGINT", () => process.exit(0))
 process.on("message", (message) => {
+  if (message === "track-allocations" || message === "allocations") return allocationTracking(message)
   // CPU time the server spent, so per-request cost can be compared even when other processes
   // share the cores and req/s drifts with them.
   if (message === "cpu") return process.send({cpu: process.cpuUsage()})
@@ -115,3 +116,58 @@ process.on("message", (message) => {
   process.send({...process.memoryUsage(), spaces})
 })
 process.send({port})
+
+// For bench/http/allocations.mjs: the inspector's allocation tracking records every allocation
+// with its stack (those already collected too, unlike the sampling heap profiler), and the
+// snapshot taken when it stops carries the totals per stack as its trace tree.
+let inspectorSession
+
+async function allocationTracking(message) {
+  const {default: inspector} = await import("node:inspector")
+  const post = (method, params) => new Promise((resolve, reject) => inspectorSession.post(method, params, (error, result) => (error ? reject(error) : resolve(result))))
+
+  if (message === "track-allocations") {
+    inspectorSession = new inspector.Session()
+    inspectorSession.connect()
+    await post("HeapProfiler.enable")
+    await post("HeapProfiler.startTrackingHeapObjects", {trackAllocations: true})
+
+    return process.send({tracking: true})
+  }
+
+  const chunks = []
+
+  inspectorSession.on("HeapProfiler.addHeapSnapshotChunk", ({params}) => chunks.push(params.chunk))
+  await post("HeapProfiler.stopTrackingHeapObjects", {reportProgress: false})
+  process.send({allocations: allocationTotals(JSON.parse(chunks.join("")))})
+}
+
+/** Bytes and objects allocated per function (`name file:line`), from a snapshot's trace tree. */
+function allocationTotals(snapshot) {
+  const fields = snapshot.snapshot.meta.trace_function_info_fields
+  const infos = snapshot.trace_function_infos
+  const {strings} = snapshot
+  const stride = fields.length
+  const [nameAt, scriptAt, lineAt] = ["name", "script_name", "line"].map((field) => fields.indexOf(field))
+  const totals = {}
+  // The tree is flat: each node is [id, function info, count, size, children], children alike.
+  const walk = (nodes) => {
+    for (let index = 0; index < nodes.length; index += 5) {
+      const info = nodes[index + 1] * stride
+      const count = nodes[index + 2]
+
+      if (count > 0) {
+        const key = `${strings[infos[info + nameAt]] || "(anonymous)"} ${path.basename(String(strings[infos[info + scriptAt]]))}:${infos[info + lineAt]}`
+        const total = totals[key] ||= {count: 0, bytes: 0}
+
+        total.count += count
+        total.bytes += nodes[index + 3]
+      }
+      walk(nodes[index + 4])
+    }
+  }
+
+  walk(snapshot.trace_tree)
+
+  return totals
+}
