@@ -7,6 +7,7 @@ import type Routes from "../routes/index.js"
 import {checkKeys} from "../utils/check-keys.js"
 import {HttpServerOptionError} from "./errors.js"
 import RequestHandler from "./request-handler.js"
+import {skipEmptyChunks} from "./skip-empty-chunks.js"
 import {websocketLimits, type WebsocketLimits} from "./websocket/websocket-limits.js"
 import WebsocketServer from "./websocket/websocket-server.js"
 
@@ -82,7 +83,10 @@ export default class HttpServer {
     this.server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000
     // Slightly above keepAliveTimeout, as node's docs advise, so a slow header is not cut mid-way.
     this.server.headersTimeout = options.headersTimeoutMs ?? Math.max(this.server.keepAliveTimeout + 1000, 60_000)
-    this.server.on("connection", (socket: Socket) => socket.setNoDelay(true))
+    this.server.on("connection", (socket: Socket) => {
+      socket.setNoDelay(true)
+      skipEmptyChunks(socket)
+    })
     // Websocket requests go through the same handler, counted in flight like HTTP ones.
     this.websockets = new WebsocketServer({
       server: this.server,
