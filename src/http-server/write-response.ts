@@ -1,3 +1,4 @@
+import {Buffer} from "node:buffer"
 import type {ServerResponse} from "node:http"
 import {HeaderBlockServerResponse, implicitLengthSupported} from "./header-block-response.js"
 import type {HeaderBlock} from "./header-block.js"
