@@ -281,6 +281,24 @@ for (const database of testDatabases) {
       expect(await open.count()).toBe(3)
     })
 
+    it("keeps a query's joins its own when a refinement joins (where() shares them until it adds one)", async () => {
+      await seedProjects()
+
+      const open = Task.where({status: "open"})
+      const joined = open.where({project: {public: false}})
+      const joinedTwice = joined.joins({project: true}).where({project: {public: false}})
+
+      expect(open.toSql().sql).not.toMatch(/JOIN/)
+      expect(await open.count()).toBe(3)
+      expect(joined.toSql().sql.match(/JOIN/g)?.length).toBe(1)
+      // Joining the same path again adds nothing, and the query it came from keeps one join too.
+      expect(joinedTwice.toSql().sql.match(/JOIN/g)?.length).toBe(1)
+      expect(joined.toSql().sql.match(/JOIN/g)?.length).toBe(1)
+      expect(await joinedTwice.pluck("name")).toEqual(await joined.pluck("name"))
+      expect(await open.where({status: "open"}).count()).toBe(3)
+      expect(open.toSql().sql).not.toMatch(/JOIN/)
+    })
+
     it("chains a model's query methods from the class", async () => {
       await seedProjects()
 
