@@ -29,25 +29,30 @@ const socketWrite = socketPrototype._write
 export const skipsEmptyChunks: boolean = typeof socketWritev === "function" && typeof socketWrite === "function"
 
 function writevWithoutEmptyChunks(this: net.Socket, chunks: Chunks, callback: (error?: Error | null) => void): void {
+  // The response's own case, first and cheap: its text, then the empty finishing write.
+  if (chunks.length === 2 && chunks[1].chunk.length === 0) {
+    const {chunk, encoding} = chunks[0]
+
+    if (chunk.length > 0) return socketWrite!.call(this, chunk, encoding, callback)
+  }
+
+  writevOtherwise(this, chunks, callback)
+}
+
+/** Any other batch: written as a writev of its non-empty chunks (or as it is, when none or all are empty). */
+function writevOtherwise(socket: net.Socket, chunks: Chunks, callback: (error?: Error | null) => void): void {
   let empty = 0
 
   for (let index = 0; index < chunks.length; index++) if (chunks[index].chunk.length === 0) empty++
 
-  // The response's own case: its text and the empty finishing write.
-  if (empty > 0 && chunks.length - empty === 1) {
-    for (let index = 0; index < chunks.length; index++) {
-      const {chunk, encoding} = chunks[index]
-
-      if (chunk.length > 0) return socketWrite!.call(this, chunk, encoding, callback)
-    }
-  }
-
-  if (empty === 0 || empty === chunks.length) return socketWritev!.call(this, chunks, callback)
+  if (empty === 0 || empty === chunks.length) return socketWritev!.call(socket, chunks, callback)
 
   const kept: Chunks = chunks.filter(({chunk}) => chunk.length > 0)
 
+  if (kept.length === 1) return socketWrite!.call(socket, kept[0].chunk, kept[0].encoding, callback)
+
   kept.allBuffers = kept.every(({chunk}) => typeof chunk !== "string")
-  socketWritev!.call(this, kept, callback)
+  socketWritev!.call(socket, kept, callback)
 }
 
 /** Makes a server's connection write its responses without node's empty finishing chunk (see above). */
