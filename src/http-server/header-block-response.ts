@@ -23,14 +23,6 @@ export class HeaderBlockServerResponse extends http.ServerResponse {
   /** Lines for the next writeHead(), right after the status line; set by writeResponse(). */
   headerLines: string | undefined = undefined
 
-  // Written out: the implicit constructor of a subclass passes its arguments on with a spread,
-  // which was about 250 instructions of every response (bench/http/instructions.mjs).
-  // node passes the server's options second (highWaterMark, rejectNonStandardBodyWrites); its types list only the request.
-  constructor(incoming: http.IncomingMessage, options?: object) {
-    // @ts-expect-error the second argument node:http's createServer() passes
-    super(incoming, options)
-  }
-
   _storeHeader(firstLine: string, headers: unknown): void {
     const lines = this.headerLines
 
