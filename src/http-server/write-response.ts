@@ -1,3 +1,5 @@
+// Imported rather than the global: node defines globalThis.Buffer as a lazy getter, and reading
+// it per response was about 600 instructions of a hello (bench/http/instructions.mjs).
 import {Buffer} from "node:buffer"
 import type {ServerResponse} from "node:http"
 import {HeaderBlockServerResponse, implicitLengthSupported} from "./header-block-response.js"
@@ -29,16 +31,19 @@ function linesFor(value: string): ContentTypeLines {
   return {line: flat(`content-type: ${value}\r\n`), afterRequestId: flat(`\r\ncontent-type: ${value}\r\n`)}
 }
 
-const jsonLines = linesFor("application/json; charset=utf-8")
-const htmlLines = linesFor("text/html; charset=utf-8")
-const textLines = linesFor("text/plain; charset=utf-8")
+const jsonType = "application/json; charset=utf-8"
+const htmlType = "text/html; charset=utf-8"
+const textType = "text/plain; charset=utf-8"
+const jsonLines = linesFor(jsonType)
+const htmlLines = linesFor(htmlType)
+const textLines = linesFor(textType)
 
 // Compared rather than looked up in a Map: the renders set these very strings, so each test is
 // a pointer comparison, where the Map hashed and probed (about 300 instructions a response).
 function knownContentTypeLines(value: string | string[]): ContentTypeLines | undefined {
-  if (value === "application/json; charset=utf-8") return jsonLines
-  if (value === "text/html; charset=utf-8") return htmlLines
-  if (value === "text/plain; charset=utf-8") return textLines
+  if (value === jsonType) return jsonLines
+  if (value === htmlType) return htmlLines
+  if (value === textType) return textLines
 
   return undefined
 }
