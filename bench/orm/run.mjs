@@ -3,7 +3,7 @@
 // median ms per side and the median per-round ratios: velocious/raw (target <= 1.5x; create <= 1.3x, insertMultiple <= 1.2x) and
 // velocious/knex, velocious/kysely (target < 1.0x). A benchmark, not a test. The last workload,
 // records rendered as JSON, is an extra (see records-to-json.mjs for its steps one by one).
-//   node bench/orm/run.mjs      ROUNDS=7 READ_ROUNDS=21 WARMUP_ROUNDS=1 DIALECTS=sqlite WORKLOADS=find,json node bench/orm/run.mjs
+//   node bench/orm/run.mjs      BENCH_VERBOSE=1 (every round's ms)  ROUNDS=7 READ_ROUNDS=21 WARMUP_ROUNDS=1 DIALECTS=sqlite WORKLOADS=find,json node bench/orm/run.mjs
 import {measureRounds, median, medianRatio} from "../support/measure.mjs"
 import {selectedServers} from "../support/servers.mjs"
 import {printTable} from "../support/table.mjs"
@@ -87,6 +87,8 @@ const workloads = [
   },
   {
     key: "insertMultiple",
+    // One statement of 10,000 rows: 20-100 ms a round, short like the reads.
+    rounds: readRounds,
     rawLimit: 1.2,
     name: `insertMultiple ${insertMultipleCount.toLocaleString("en")} rows`,
     input: writeInput(insertMultipleCount),
@@ -161,6 +163,8 @@ async function benchDialect(server) {
         reset: () => workload.reset?.(driver)
       })
       const row = {dialect: server.dialect, workload: workload.name, extra: workload.extra, rawLimit: workload.rawLimit}
+
+      if (env.BENCH_VERBOSE) for (const side of sides) console.log(`    ${side}: ${times[side].map((ms) => ms.toFixed(1)).join(" ")}`)
 
       for (const side of sides) row[side] = median(times[side])
       for (const side of ["raw", "knex", "kysely"]) row[`over_${side}`] = medianRatio(times.velocious, times[side])

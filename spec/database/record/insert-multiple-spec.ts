@@ -11,10 +11,11 @@ import {watchStatements} from "./support/watch-statements.js"
 
 class ImProject extends Record {}
 class ImTask extends Record {}
+class ImToken extends Record {}
 
 ImTask.belongsTo("imProject")
 
-const tables = ["im_tasks", "im_projects"]
+const tables = ["im_tasks", "im_projects", "im_tokens"]
 
 async function dropTables(db: BaseDriver): Promise<void> {
   for (const table of tables) await new SchemaStatements(db).dropTable(table, {ifExists: true})
@@ -51,7 +52,9 @@ for (const {dialect, config, skip} of testDatabases) {
         t.timestamps()
       })
 
-      for (const model of [ImProject, ImTask]) await model.initializeRecord({configuration})
+      await schema.createTable("im_tokens", {id: {type: "uuid"}}, (t) => { t.string("label") })
+
+      for (const model of [ImProject, ImTask, ImToken]) await model.initializeRecord({configuration})
     })
 
     afterAll(async () => {
@@ -90,6 +93,27 @@ for (const {dialect, config, skip} of testDatabases) {
       // Timestamps the caller left out are set, as save() does.
       expect(tasks[0].readAttribute("created_at")).toBeInstanceOf(Date)
       expect(tasks[0].readAttribute("updated_at")).toBeInstanceOf(Date)
+    })
+
+    it("gives every row its own uuid key, made like save() makes one", async () => {
+      const statements = await capturingInserts(db, () => ImToken.insertMultiple(["label"], [["a"], ["b"], ["c"]]))
+
+      expect(statements.length).toBe(1)
+      expect(statements[0].sql).toContain("id")
+
+      const ids = (await ImToken.order("label").toArray()).map((token) => String(token.id()))
+
+      expect(ids.map((id) => statements[0].params.includes(id))).toEqual([true, true, true])
+      expect(new Set(ids).size).toBe(3)
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    })
+
+    it("stamps every row of one call with the same instant", async () => {
+      await ImTask.insertMultiple(["name"], [["Same 1"], ["Same 2"]])
+
+      const [first, second] = await ImTask.where({name: ["Same 1", "Same 2"]}).toArray()
+
+      expect((first.readAttribute("created_at") as Date).getTime()).toBe((second.readAttribute("updated_at") as Date).getTime())
     })
 
     it("keeps timestamps the caller gives", async () => {

@@ -29,8 +29,13 @@ const optionKeys = ["retryIndividuallyOnFailure", "returnResults"]
 /** Which columns the statement writes, and how to fill the ones the caller left out. */
 interface InsertPlan {
   columns: string[]
-  /** Values for columns the caller left out but save() would fill: timestamps, a uuid key. */
-  extra: (() => unknown)[]
+  /** The columns the caller gave, the first `given` of `columns`. */
+  given: number
+  /**
+   * Values for columns the caller left out but save() would fill: a timestamp is one value for
+   * the whole call, cast once; a uuid key is made per row.
+   */
+  extra: ({value: unknown} | {perRow: () => unknown})[]
 }
 
 function planInsert(model: typeof Record, columns: string[]): InsertPlan {
@@ -50,7 +55,7 @@ function planInsert(model: typeof Record, columns: string[]): InsertPlan {
 
   if (duplicate) throw new InsertMultipleError(`${model.name}.insertMultiple(): column '${duplicate}' is given twice; give each column once`)
 
-  const plan: InsertPlan = {columns: resolved, extra: []}
+  const plan: InsertPlan = {columns: resolved, given: resolved.length, extra: []}
   const now = new Date()
   const primaryKey = metadata.columnsByName.get(model.primaryKey)
 
@@ -58,13 +63,13 @@ function planInsert(model: typeof Record, columns: string[]): InsertPlan {
   for (const timestamp of ["created_at", "updated_at"]) {
     if (metadata.columnsByName.has(timestamp) && !resolved.includes(timestamp)) {
       plan.columns.push(timestamp)
-      plan.extra.push(() => now)
+      plan.extra.push({value: model.castAttributeForDatabase(timestamp, now)})
     }
   }
 
   if (primaryKey?.type === "uuid" && !resolved.includes(primaryKey.name)) {
     plan.columns.push(primaryKey.name)
-    plan.extra.push(() => globalThis.crypto.randomUUID())
+    plan.extra.push({perRow: () => model.castAttributeForDatabase(primaryKey.name, globalThis.crypto.randomUUID())})
   }
 
   return plan
@@ -139,10 +144,19 @@ function isRowError(error: unknown): boolean {
   return error instanceof DatabaseQueryError && !(error instanceof DatabaseConnectionLostError)
 }
 
+// Plain loops: this runs once per row of a 10,000-row call, and the per-row map and spreads
+// it replaced were a third of insertMultiple's own time in a profile.
 function databaseValues(model: typeof Record, plan: InsertPlan, row: unknown[]): unknown[] {
-  const given = row.map((value, index) => model.castAttributeForDatabase(plan.columns[index], value))
+  const values = new Array(plan.columns.length)
 
-  return [...given, ...plan.extra.map((fill, index) => model.castAttributeForDatabase(plan.columns[given.length + index], fill()))]
+  for (let index = 0; index < plan.given; index++) values[index] = model.castAttributeForDatabase(plan.columns[index], row[index])
+  for (let index = 0; index < plan.extra.length; index++) {
+    const fill = plan.extra[index]
+
+    values[plan.given + index] = "value" in fill ? fill.value : fill.perRow()
+  }
+
+  return values
 }
 
 function valueObjects(plan: InsertPlan, values: unknown[][]): {[column: string]: unknown}[] {
@@ -152,9 +166,12 @@ function valueObjects(plan: InsertPlan, values: unknown[][]): {[column: string]:
 async function insertStatement(model: typeof Record, db: BaseDriver, plan: InsertPlan, values: unknown[][]): Promise<void> {
   const columnList = plan.columns.map((column) => db.quoteIdentifier(column)).join(", ")
   const tuple = `(${plan.columns.map(() => "?").join(", ")})`
-  const params: unknown[] = []
+  const width = plan.columns.length
+  const params = new Array(values.length * width)
 
-  for (const row of values) for (const value of row) params.push(value)
+  for (let row = 0; row < values.length; row++) {
+    for (let column = 0; column < width; column++) params[row * width + column] = values[row][column]
+  }
 
   await db.execute(`INSERT INTO ${db.quoteIdentifier(model.getTableName())} (${columnList}) VALUES ${new Array(values.length).fill(tuple).join(", ")}`, params)
 }
