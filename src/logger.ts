@@ -6,6 +6,7 @@ import type {LogLevel} from "./logger/log-levels.js"
 import type {LogEntry, LogOutput, TimedLogEntry} from "./logger/log-output.js"
 import {defaultLogOutputs, logOutputsFor} from "./logger/log-outputs.js"
 import {reportLoggingProblemOnce} from "./logger/report-logging-problem.js"
+import {wallClockMs} from "./logger/wall-clock.js"
 
 export interface LoggerOptions {
   /** Defaults to Configuration.current() at the time of each log call, when one is set. */
@@ -95,7 +96,7 @@ export default class Logger {
 
       if (message === undefined) return this.write(level, messages, outputs)
 
-      return writeEntry({message, level, subject: this.subject, timestampMs: Date.now()}, outputs)
+      return writeEntry({message, level, subject: this.subject, timestampMs: wallClockMs()}, outputs)
     } catch (error) {
       reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
 
@@ -105,7 +106,7 @@ export default class Logger {
 
   private async write(level: LogLevel, messages: unknown[], outputs: LogOutput[]): Promise<void> {
     try {
-      const entry: TimedLogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestampMs: Date.now()}
+      const entry: TimedLogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestampMs: wallClockMs()}
 
       await writeEntry(entry, outputs)
     } catch (error) {

@@ -49,6 +49,33 @@ describe("logger: the buffered writer", () => {
     }
   })
 
+  it("writes lines longer than a batch and multi-byte lines that end a batch, through writeLine too", async () => {
+    const log = temporaryLog()
+    const writer = bufferedWriter({name: "test", fd: log.fd, onError: (error) => { throw error }})
+    const expected: string[] = []
+    const add = (line: string) => {
+      expected.push(`${line}\n`)
+      writer.writeLine(line)
+    }
+
+    try {
+      // Three-byte characters, so a batch's room runs out part way through a line's worst case.
+      for (let index = 0; index < 3000; index++) add(`${index} ${"€".repeat(index % 50)}`)
+      // One line far larger than a batch (64 KB), in the middle of others.
+      add(`big ${"🚀€x".repeat(60_000)}`)
+      add("after the big one")
+      // A lone surrogate is written as U+FFFD, as Buffer.from would.
+      add("lone \ud800 surrogate")
+      for (let index = 0; index < 100; index++) writer.write(`plain ${index}\n`), expected.push(`plain ${index}\n`)
+
+      await writer.flush()
+      expect(fs.readFileSync(log.file, "utf8")).toEqual(expected.join("").replace("\ud800", "\ufffd"))
+    } finally {
+      await writer.end()
+      log.cleanup()
+    }
+  })
+
   it("gets a lone line to the destination without a flush (a quiet server's lines show up promptly)", async () => {
     const log = temporaryLog()
     const writer = bufferedWriter({name: "test", fd: log.fd, onError: (error) => { throw error }})

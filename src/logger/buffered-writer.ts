@@ -1,3 +1,4 @@
+import {Buffer} from "node:buffer"
 import sonicBoomModule from "sonic-boom"
 import {flushAllOnExit, forget, remember} from "./buffered-writers.js"
 
@@ -25,19 +26,26 @@ export interface BufferedWriter {
 const SonicBoom = sonicBoomModule as unknown as typeof sonicBoomModule.SonicBoom
 
 // Small enough that a quiet server's lines show up promptly, large enough to batch a busy one.
-// Lines are joined here and handed to sonic-boom a batch at a time: its write() measures the
-// UTF-8 length of the chunk it appends to on every call, which for one line at a time costs more
-// than writing the line (up to 16 KB scanned per call while a write is in flight). A batch is
-// handed over once it is this long (sonic-boom's minLength, so it writes the batch at once), or
-// when the interval is up: handing over a smaller batch earlier, say once per turn of the event
-// loop, would only move the lines to sonic-boom's buffer to wait out the same interval there,
-// at the cost of a setImmediate() and a write() call per turn (too small for bench:http to
-// show, but nothing is gained for it). 32 KB rather than 4 KB: each fs.write() goes to a libuv
-// thread and back, two context switches on the server's core, and with 4 KB batches
-// bench:http's logging row spent about 1 µs more kernel time per request than without logging
-// (32 KB: none measurable). sonic-boom writes at most maxWrite bytes per call, which must be
-// above minLength.
+// Each line is written as UTF-8 into the current batch, a Buffer, when it is logged, and a
+// batch is handed to sonic-boom (in its buffer mode, which writes the Buffer as it is) once
+// flushBytes are in it, or when the interval is up. Until 2026-12 the batch was an array of the
+// line strings joined at hand-over: in bench:http's logging row (perf, cpu-clock) the join's
+// flattening was 3% of the server's CPU, although callgrind counted it as a few hundred
+// instructions a request: by then the lines' pieces had left the CPU's caches, and a batch's
+// strings lived long enough to be copied by the scavenger. Encoding a line while its pieces are
+// fresh, into memory written in order, costs about the same instructions and none of that;
+// sonic-boom's string mode also measured and re-encoded every batch twice more (byteLength on
+// write, Buffer.from after it). Handing over a smaller batch earlier, say once per turn of the
+// event loop, would only move the lines to sonic-boom to wait out the same interval there.
+// 32 KB rather than 4 KB: each fs.write() goes to a libuv thread and back, two context switches
+// on the server's core, and with 4 KB batches bench:http's logging row spent about 1 µs more
+// kernel time per request than without logging (32 KB: none measurable). sonic-boom writes at
+// most maxWrite bytes per call, which must be above minLength.
 const flushBytes = 32768
+// A batch's Buffer: room for the lines that take it past flushBytes. A line that might not fit
+// (UTF-8 takes up to 3 bytes per UTF-16 unit) starts a new batch, in a Buffer of its own size
+// when it is larger than this.
+const batchBytes = 2 * flushBytes
 const flushIntervalMs = 100
 // A destination that stays broken must not take the process's memory with it: past this,
 // new lines are dropped until it recovers.
@@ -46,7 +54,7 @@ const maxBufferedBytes = 16 * 1024 * 1024
 export function bufferedWriter({name, fd, onError}: {name: string, fd: number, onError: (error: Error) => void}): BufferedWriter {
   // No periodicFlush: it writes every interval even with nothing buffered (a 0-byte fs.write()),
   // and the timer below does the same job only while lines are waiting.
-  const boom = new SonicBoom({fd, sync: false, minLength: flushBytes, maxWrite: 2 * flushBytes, maxLength: maxBufferedBytes})
+  const boom = new SonicBoom({fd, sync: false, contentMode: "buffer", minLength: flushBytes, maxWrite: batchBytes, maxLength: maxBufferedBytes})
   let ended = false
   let failing = false
   let failures = 0
@@ -59,22 +67,40 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
   })
   boom.on("write", () => { failing = false })
 
-  let batch: string[] = []
-  let batchLength = 0
+  let batch: Buffer | undefined
+  let used = 0
+  // batch.length, kept here: read through a `Buffer | undefined` it was a generic property load per line.
+  let capacity = 0
   let timer: NodeJS.Timeout | undefined
   const handOver = () => {
-    if (batch.length === 0) return
+    if (batch === undefined || used === 0) return
 
-    const text = batch.length === 1 ? batch[0] : batch.join("")
+    const filled = batch.subarray(0, used)
 
-    batch = []
-    batchLength = 0
+    // sonic-boom keeps the Buffer until it is written, so the next line starts a new one.
+    batch = undefined
+    used = 0
+    capacity = 0
     try {
-      boom.write(text)
+      writeBuffer(boom, filled)
     } catch (error) {
       // A destroyed stream (after a fatal error) refuses writes: reported like a failed write.
       onError(error as Error)
     }
+  }
+  const append = (text: string, lineBreak: boolean) => {
+    const room = 3 * text.length + 1
+
+    if (used + room > capacity || batch === undefined) {
+      handOver()
+      capacity = Math.max(batchBytes, room)
+      batch = Buffer.allocUnsafeSlow(capacity)
+    }
+
+    used += batch.write(text, used)
+    if (lineBreak) batch[used++] = 10
+    if (used >= flushBytes) handOver()
+    if (timer === undefined) armTimer()
   }
 
   // The interval is up: whatever is waiting, here or in sonic-boom (less than minLength, which
@@ -103,20 +129,10 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
   const writer: BufferedWriter = {
     name,
     write(text) {
-      if (ended) return
-
-      batch.push(text)
-      batchLength += text.length
-      if (batchLength >= flushBytes) handOver()
-      if (timer === undefined) armTimer()
+      if (!ended) append(text, false)
     },
     writeLine(line) {
-      if (ended) return
-
-      batch.push(line, "\n")
-      batchLength += line.length + 1
-      if (batchLength >= flushBytes) handOver()
-      if (timer === undefined) armTimer()
+      if (!ended) append(line, true)
     },
     async flush() {
       handOver()
@@ -174,6 +190,11 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
   flushAllOnExit()
 
   return writer
+}
+
+/** In buffer mode sonic-boom's write() takes Buffers; its types only know the string mode. */
+function writeBuffer(boom: InstanceType<typeof SonicBoom>, data: Buffer): void {
+  (boom as unknown as {write(data: Buffer): boolean}).write(data)
 }
 
 /** Whether sonic-boom has an asynchronous fs.write() out (its own flag). */

@@ -76,6 +76,8 @@ describe("request ids, JSON request logs and the health check", {timeoutSeconds:
       expect([durationMs, textRequestLine("GET", "/x", 200, durationMs)]).toEqual([durationMs, `GET /x 200 ${(Math.round(durationMs * 10) / 10).toFixed(1)}ms`])
     }
     expect(textRequestLine("POST", "/tasks", 201, 1.3)).toBe("POST /tasks 201 1.3ms")
+    // Every status, including ones outside 100-599 that a handler may set.
+    for (const status of [100, 204, 418, 599, 600, 99, 0]) expect(textRequestLine("GET", "/", status, 2)).toBe(`GET / ${status} 2.0ms`)
   })
 
   it("refuses an unknown requestLogging format", async () => {
