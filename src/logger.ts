@@ -3,7 +3,7 @@ import {checkKeys} from "./utils/check-keys.js"
 import {formatMessages, formatMessagesNow} from "./logger/format-messages.js"
 import {inspectValue} from "./logger/inspect-value.js"
 import type {LogLevel} from "./logger/log-levels.js"
-import type {LogEntry, LogOutput, TimedLogEntry} from "./logger/log-output.js"
+import {timedEntry, type LogEntry, type LogOutput, type TimedLogEntry} from "./logger/log-output.js"
 import {defaultLogOutputs, logOutputsFor} from "./logger/log-outputs.js"
 import {reportLoggingProblemOnce} from "./logger/report-logging-problem.js"
 import {wallClockMs} from "./logger/wall-clock.js"
@@ -96,7 +96,7 @@ export default class Logger {
 
       if (message === undefined) return this.write(level, messages, outputs)
 
-      return writeEntry({message, level, subject: this.subject, timestampMs: wallClockMs()}, outputs)
+      return writeEntry(timedEntry(message, level, this.subject, wallClockMs()), outputs)
     } catch (error) {
       reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
 
@@ -106,7 +106,7 @@ export default class Logger {
 
   private async write(level: LogLevel, messages: unknown[], outputs: LogOutput[]): Promise<void> {
     try {
-      const entry: TimedLogEntry = {message: await formatMessages(messages), level, subject: this.subject, timestampMs: wallClockMs()}
+      const entry = timedEntry(await formatMessages(messages), level, this.subject, wallClockMs())
 
       await writeEntry(entry, outputs)
     } catch (error) {

@@ -1,9 +1,9 @@
 import {describe, it, expect} from "velocious/build/src/testing/test.js"
 import {formatLine} from "velocious/build/src/logger/format-line.js"
-import type {TimedLogEntry} from "velocious/build/src/logger/log-output.js"
+import {timedEntry} from "velocious/build/src/logger/log-output.js"
 
-function entry(timestamp: Date, message = "m", subject = "Server"): TimedLogEntry {
-  return {message, level: "info", subject, timestampMs: timestamp.getTime()}
+function entry(timestamp: Date, message = "m", subject = "Server") {
+  return timedEntry(message, "info", subject, timestamp.getTime())
 }
 
 describe("Log line formatting", () => {
@@ -27,7 +27,7 @@ describe("Log line formatting", () => {
   it("formats each entry's own message, level and subject, with and without a timestamp", () => {
     const timestamp = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6))
     const first = entry(timestamp, "first")
-    const second: TimedLogEntry = {message: "second", level: "warn", subject: "", timestampMs: timestamp.getTime()}
+    const second = timedEntry("second", "warn", "", timestamp.getTime())
 
     expect(formatLine(first, {withTimestamp: false})).toBe("[info] Server: first")
     expect(formatLine(first, {withTimestamp: true})).toBe("2026-01-02T03:04:05.006Z [info] Server: first")

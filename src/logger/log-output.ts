@@ -18,11 +18,24 @@ export interface TimedLogEntry {
   level: LogLevel
   subject: string
   timestampMs: number
+  /**
+   * `[<level>] <Subject>: <message>`, made by the first output that needs it (format-line.ts)
+   * and kept here for the next, the console and the file writing the same line; `lineMessage`
+   * is the message it was made from, in case an output changed the message. Created as
+   * undefined with the entry so setting them does not change the entry's shape.
+   */
+  line: string | undefined
+  lineMessage: string | undefined
+}
+
+/** A TimedLogEntry whose line is still to be made. */
+export function timedEntry(message: string, level: LogLevel, subject: string, timestampMs: number): TimedLogEntry {
+  return {message, level, subject, timestampMs, line: undefined, lineMessage: undefined}
 }
 
 /** A LogEntry's fields for the built-in outputs. */
 export function timedEntryOf({message, level, subject, timestamp}: LogEntry): TimedLogEntry {
-  return {message, level, subject, timestampMs: timestamp.getTime()}
+  return timedEntry(message, level, subject, timestamp.getTime())
 }
 
 /** What a logger becomes once the framework has resolved it against a configuration. */
