@@ -99,7 +99,9 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
 
     if (used + room > capacity || batch === undefined) {
       handOver()
-      capacity = Math.max(batchBytes, room)
+      // A line too long for a batch (a large object dumped) is measured, so its Buffer is its
+      // size rather than three times it.
+      capacity = room > batchBytes ? Math.max(batchBytes, Buffer.byteLength(text) + 1) : batchBytes
       batch = Buffer.allocUnsafeSlow(capacity)
     }
 
