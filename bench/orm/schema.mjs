@@ -67,6 +67,9 @@ export async function seed(driver) {
   })
 }
 
+// Cleared when the server refuses to wait for InnoDB's purge (see resetTasks()).
+let purgeWaitAvailable = true
+
 /**
  * Drops what a write workload added, outside the timed part, so every round starts alike. On
  * MariaDB the DELETE leaves 10,000 delete-marked rows that InnoDB's purge threads remove in the
@@ -86,5 +89,3 @@ export async function resetTasks(driver) {
     }
   }
 }
-
-let purgeWaitAvailable = true

@@ -75,7 +75,7 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
 
   let batch: Buffer | undefined
   let used = 0
-  // batch.length, kept here: read through a `Buffer | undefined` it was a generic property load per line.
+  // batch.length, kept as a number so the per-line room check reads no property of the Buffer.
   let capacity = 0
   let timer: NodeJS.Timeout | undefined
   const handOver = () => {
