@@ -22,6 +22,43 @@ function ensureDatabaseDirectory(file: string): void {
   }
 }
 
+// better-sqlite3's default busy timeout: how long any statement waits for another connection's lock.
+const lockWaitMs = 5000
+const lockRetryMs = 10
+const sleeper = new Int32Array(new SharedArrayBuffer(4))
+
+/**
+ * WAL is a property of the file, so a database that has it is left alone: re-issuing the
+ * pragma would need no lock, but reading the mode first keeps the common case one statement.
+ * Switching needs an exclusive lock, and SQLite answers SQLITE_BUSY at once, without its busy
+ * handler, while another connection holds a write lock; the workers of a cluster all open the
+ * database at boot, so one worker's switch is another's write lock. The switch is retried
+ * (synchronously: opening a connection is) for as long as a statement would wait for a lock.
+ */
+function switchToWriteAheadLog(db: Database.Database, file: string): void {
+  const giveUpAt = Date.now() + lockWaitMs
+
+  for (;;) {
+    try {
+      if (db.pragma("journal_mode", {simple: true}) === "wal") return
+
+      db.pragma("journal_mode = WAL")
+
+      return
+    } catch (error) {
+      if ((error as {code?: unknown}).code !== "SQLITE_BUSY") throw error
+
+      if (Date.now() >= giveUpAt) {
+        db.close()
+
+        throw new DatabaseConnectionError(`Could not switch the SQLite database ${file} to WAL mode: another connection held a lock on it for ${lockWaitMs / 1000} s. Stop whatever else is writing to the file (a long transaction, another tool with it open) and start again`, {cause: error})
+      }
+
+      Atomics.wait(sleeper, 0, 0, lockRetryMs)
+    }
+  }
+}
+
 /** Opens the configured file (created if missing, like Rails) in WAL mode with foreign keys enforced. */
 export function openSqliteDatabase(config: DriverConfig, appDirectory: string): Database.Database {
   const name = config.name ?? config.database
@@ -45,7 +82,7 @@ export function openSqliteDatabase(config: DriverConfig, appDirectory: string): 
   }
 
   // WAL lets readers run while a writer commits; it does not apply to in-memory databases.
-  if (file !== ":memory:") db.pragma("journal_mode = WAL")
+  if (file !== ":memory:") switchToWriteAheadLog(db, file)
   db.pragma("foreign_keys = ON")
 
   return db
