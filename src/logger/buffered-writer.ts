@@ -1,6 +1,7 @@
 import {Buffer} from "node:buffer"
 import sonicBoomModule from "sonic-boom"
 import {flushAllOnExit, forget, remember} from "./buffered-writers.js"
+import {sleepSynchronously} from "../utils/sleep-synchronously.js"
 
 /**
  * A log destination that never blocks the request that logged: lines are appended to a memory
@@ -171,7 +172,7 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
       // can no longer run: writing the rest now could land before it, out of order (seen at a
       // crash: the last lines of the file came before the in-flight batch). Its syscall lands
       // within microseconds unless the destination is backed up, so wait a moment for it.
-      if (writeInFlight(boom)) pauseForInFlightWrite()
+      if (writeInFlight(boom)) sleepSynchronously(inFlightWriteGraceMs)
 
       try {
         boom.flushSync()
@@ -212,10 +213,6 @@ function writeInFlight(boom: InstanceType<typeof SonicBoom>): boolean {
 
 // How long process exit waits for a write already handed to libuv before writing what is left.
 const inFlightWriteGraceMs = 50
-
-function pauseForInFlightWrite(): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, inFlightWriteGraceMs)
-}
 
 /** Bytes sonic-boom holds that have not reached the destination (its own counter). */
 function buffered(boom: InstanceType<typeof SonicBoom>): number {

@@ -5,6 +5,7 @@ import {DatabaseConfigurationError, DatabaseConnectionError, MissingDatabasePack
 import type {DriverConfig} from "../base/driver-config.js"
 import {sqliteFilePath} from "./sqlite-file-path.js"
 import {openBetterSqlite3, SqliteNativeBindingError} from "./load-better-sqlite3.js"
+import {sleepSynchronously} from "../../../utils/sleep-synchronously.js"
 
 /**
  * SQLite has no server-side database to create: like Rails and the sqlite3 CLI, the first
@@ -25,7 +26,6 @@ function ensureDatabaseDirectory(file: string): void {
 // better-sqlite3's default busy timeout: how long any statement waits for another connection's lock.
 const lockWaitMs = 5000
 const lockRetryMs = 10
-const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
 /**
  * WAL is a property of the file, so a database that has it is left alone: re-issuing the
@@ -54,7 +54,7 @@ function switchToWriteAheadLog(db: Database.Database, file: string): void {
         throw new DatabaseConnectionError(`Could not switch the SQLite database ${file} to WAL mode: another connection held a lock on it for ${lockWaitMs / 1000} s. Stop whatever else is writing to the file (a long transaction, another tool with it open) and start again`, {cause: error})
       }
 
-      Atomics.wait(sleeper, 0, 0, lockRetryMs)
+      sleepSynchronously(lockRetryMs)
     }
   }
 }
