@@ -6,7 +6,7 @@ import type {LogLevel} from "./logger/log-levels.js"
 import {timedEntry, type LogEntry, type LogOutput, type TimedLogEntry} from "./logger/log-output.js"
 import {defaultLogOutputs, logOutputsFor} from "./logger/log-outputs.js"
 import {reportLoggingProblemOnce} from "./logger/report-logging-problem.js"
-import {wallClockMs} from "./logger/wall-clock.js"
+import {wallClockMs, wallClockMsAt} from "./logger/wall-clock.js"
 
 export interface LoggerOptions {
   /** Defaults to Configuration.current() at the time of each log call, when one is set. */
@@ -80,6 +80,23 @@ export default class Logger {
     } catch {
       // log() reports the problem when the line is written.
       return true
+    }
+  }
+
+  /**
+   * @internal info() for a message that is one string, at `monotonicNowMs` (a performance.now()
+   * reading the caller took anyway): for the request line, logged once per request, which this
+   * saves the arguments array, the message formatting, a clock reading and a promise. Never throws.
+   */
+  infoLineAt(message: string, monotonicNowMs: number): void {
+    try {
+      const outputs = this.outputsAt("info", this.resolveConfiguration())
+
+      if (outputs.length === 0) return
+
+      void writeEntry(timedEntry(message, "info", this.subject, wallClockMsAt(monotonicNowMs)), outputs)
+    } catch (error) {
+      reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
     }
   }
 

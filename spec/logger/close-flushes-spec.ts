@@ -26,6 +26,26 @@ describe("Configuration#close", () => {
     expect(lines[19]).toMatch(/\[info\] Server: line 19$/)
   })
 
+  // The file output keeps its file's writer between lines; a line after close() must reach a
+  // writer that is open again, not the one that was ended.
+  it("keeps writing lines logged after it to the file", async () => {
+    const tmp = makeTmpDirectory()
+    const configuration = new Configuration({directory: tmp, environment: "test", logging: {console: false, file: true}})
+
+    await configuration.initialize()
+
+    const logger = new Logger("Server", {configuration})
+
+    await logger.info("before")
+    await configuration.close()
+    await logger.info("after")
+    await configuration.close()
+
+    const lines = fs.readFileSync(path.join(tmp, "log", "test.log"), "utf8").trimEnd().split("\n")
+
+    expect(lines.map((line) => line.replace(/^\S+ /, ""))).toEqual(["[info] Server: before", "[info] Server: after"])
+  })
+
   it("can be called on a configuration that was never initialized", async () => {
     await new Configuration({environment: "test"}).close()
   })

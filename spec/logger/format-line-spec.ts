@@ -1,5 +1,5 @@
 import {describe, it, expect} from "velocious/build/src/testing/test.js"
-import {formatLine} from "velocious/build/src/logger/format-line.js"
+import {formatLine, wantTimestampedLines} from "velocious/build/src/logger/format-line.js"
 import {timedEntry} from "velocious/build/src/logger/log-output.js"
 
 function entry(timestamp: Date, message = "m", subject = "Server") {
@@ -25,17 +25,40 @@ describe("Log line formatting", () => {
   })
 
   it("formats each entry's own message, level and subject, with and without a timestamp", () => {
+    expectEntriesFormatted()
+  })
+
+  // Once a file output exists, a line is made with its timestamp and the console writes the
+  // part after it; the text of both must stay as it was, whichever output asks first.
+  it("formats the same lines once lines are made with their timestamp", () => {
+    wantTimestampedLines()
+    expectEntriesFormatted()
+
     const timestamp = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6))
-    const first = entry(timestamp, "first")
-    const second = timedEntry("second", "warn", "", timestamp.getTime())
+    const fileFirst = entry(timestamp, "file first")
 
-    expect(formatLine(first, {withTimestamp: false})).toBe("[info] Server: first")
-    expect(formatLine(first, {withTimestamp: true})).toBe("2026-01-02T03:04:05.006Z [info] Server: first")
-    expect(formatLine(second, {withTimestamp: false})).toBe("[warn] second")
-    expect(formatLine(entry(timestamp, "third", "Jobs"), {withTimestamp: true})).toBe("2026-01-02T03:04:05.006Z [info] Jobs: third")
+    expect(formatLine(fileFirst, {withTimestamp: true})).toBe("2026-01-02T03:04:05.006Z [info] Server: file first")
+    expect(formatLine(fileFirst, {withTimestamp: false})).toBe("[info] Server: file first")
 
-    // The same entry object with its message changed in between (a custom output may do that).
-    first.message = "changed"
-    expect(formatLine(first, {withTimestamp: false})).toBe("[info] Server: changed")
+    const farYear = entry(new Date(Date.UTC(10000, 0, 1, 0, 0, 0, 7)), "far")
+
+    expect(formatLine(farYear, {withTimestamp: false})).toBe("[info] Server: far")
+    expect(formatLine(farYear, {withTimestamp: true})).toBe("+010000-01-01T00:00:00.007Z [info] Server: far")
   })
 })
+
+function expectEntriesFormatted(): void {
+  const timestamp = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6))
+  const first = entry(timestamp, "first")
+  const second = timedEntry("second", "warn", "", timestamp.getTime())
+
+  expect(formatLine(first, {withTimestamp: false})).toBe("[info] Server: first")
+  expect(formatLine(first, {withTimestamp: true})).toBe("2026-01-02T03:04:05.006Z [info] Server: first")
+  expect(formatLine(second, {withTimestamp: false})).toBe("[warn] second")
+  expect(formatLine(entry(timestamp, "third", "Jobs"), {withTimestamp: true})).toBe("2026-01-02T03:04:05.006Z [info] Jobs: third")
+
+  // The same entry object with its message changed in between (a custom output may do that).
+  first.message = "changed"
+  expect(formatLine(first, {withTimestamp: false})).toBe("[info] Server: changed")
+  expect(formatLine(first, {withTimestamp: true})).toBe("2026-01-02T03:04:05.006Z [info] Server: changed")
+}

@@ -1,5 +1,5 @@
 import {describe, it, expect} from "velocious/build/src/testing/test.js"
-import {wallClockMs} from "velocious/build/src/logger/wall-clock.js"
+import {wallClockMs, wallClockMsAt} from "velocious/build/src/logger/wall-clock.js"
 
 describe("logger: the wall clock lines are stamped with", () => {
   it("gives whole milliseconds within a millisecond of Date.now(), never going back between readings", async () => {
@@ -19,6 +19,18 @@ describe("logger: the wall clock lines are stamped with", () => {
       previous = stamp
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
+  })
+
+  it("gives the time of day of a performance.now() reading taken earlier", async () => {
+    const reading = performance.now()
+    const then = Date.now()
+
+    await new Promise((resolve) => setTimeout(resolve, 30))
+
+    const stamp = wallClockMsAt(reading)
+
+    expect(Math.abs(stamp - then) <= 2).toBe(true)
+    expect(wallClockMs() - stamp >= 29).toBe(true)
   })
 
   it("follows a change of the system clock within a second", async () => {

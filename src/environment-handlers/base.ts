@@ -5,6 +5,12 @@ import type {PoolClass} from "../database/pool/base-pool.js"
 import type {MigrationSource} from "../database/migrator/migration-source.js"
 
 /**
+ * Writes one line to one log file, the line break added, synchronously into a buffer; throws
+ * where writeLogToFile would reject. See BaseEnvironmentHandler#logFileLineWriter.
+ */
+export type LogFileLineWriter = (line: string) => void
+
+/**
  * Everything that differs between Node and the browser goes through a handler, so the
  * modules above it (configuration, logger, records) import nothing Node-only.
  */
@@ -50,8 +56,12 @@ export default abstract class BaseEnvironmentHandler {
     return []
   }
 
-  /** Optional: the same write done synchronously (into a buffer), throwing where writeLogToFile would reject; see LogOutput#writeNow. */
-  writeLogToFileNow?(args: {path: string, message: string}): void
+  /**
+   * Optional: writeLogToFile for one path, done synchronously (into a buffer), for
+   * LogOutput#writeNow. A function per file rather than a method taking the path, so a request's
+   * log line looks up neither the file's writer nor a promise.
+   */
+  logFileLineWriter?(path: string): LogFileLineWriter
 
   /** Writes out what is buffered for log files and closes them; where nothing is buffered, nothing to do. */
   async closeLogFiles(): Promise<void> {}

@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
-import BaseEnvironmentHandler from "./base.js"
+import BaseEnvironmentHandler, {type LogFileLineWriter} from "./base.js"
 import type Configuration from "../configuration.js"
 import {importAppModelExports} from "./node/app-model-files.js"
 import {migrationFilesIn} from "./node/migration-files.js"
@@ -20,6 +20,9 @@ if (!consoleSink()) setConsoleSink(nodeConsoleSink())
 export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
   // One buffered writer per file keeps lines in order and avoids an open() per message.
   private readonly logWriters = new Map<string, BufferedWriter>()
+  // Counts closeLogFiles() calls, so a logFileLineWriter() made earlier fetches a new writer
+  // instead of writing into one that is ending.
+  private logFilesClosed = 0
 
   getName(): string {
     return "node"
@@ -61,7 +64,7 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
    */
   writeLogToFile(args: {path: string, message: string}): Promise<void> {
     try {
-      this.writeLogToFileNow(args)
+      this.logWriterFor(args.path).writeLine(args.message)
 
       return resolved
     } catch (error) {
@@ -69,8 +72,20 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
     }
   }
 
-  override writeLogToFileNow({path: filePath, message}: {path: string, message: string}): void {
-    this.logWriterFor(filePath).writeLine(message)
+  override logFileLineWriter(filePath: string): LogFileLineWriter {
+    let writer: BufferedWriter | undefined
+    let writerClosedCount = -1
+
+    return (line) => {
+      if (writer === undefined || writerClosedCount !== this.logFilesClosed) {
+        // Opened on the first line, as writeLogToFile does: a file that cannot be opened throws
+        // here, and the next line tries again.
+        writer = this.logWriterFor(filePath)
+        writerClosedCount = this.logFilesClosed
+      }
+
+      writer.writeLine(line)
+    }
   }
 
   override async closeLogFiles(): Promise<void> {
@@ -81,6 +96,7 @@ export default class NodeEnvironmentHandler extends BaseEnvironmentHandler {
     const writers = [...this.logWriters.values()]
 
     this.logWriters.clear()
+    this.logFilesClosed++
     await Promise.all([...writers.map((writer) => writer.end()), consoleSink()?.flush()])
   }
 

@@ -293,9 +293,10 @@ export default class RequestHandler {
 
       const {method, pathname, requestId, incoming} = exchange
       const status = exchange.outgoing.statusCode
-      const durationMs = performance.now() - exchange.started
+      const now = performance.now()
+      const durationMs = now - exchange.started
 
-      void this.logger.info(this.security.jsonRequestLog ? jsonRequestLine({method, path: pathname, status, durationMs, requestId, incoming}) : textRequestLine(method, pathname, status, durationMs))
+      this.logger.infoLineAt(this.security.jsonRequestLog ? jsonRequestLine({method, path: pathname, status, durationMs, requestId, incoming}) : textRequestLine(method, pathname, status, durationMs), now)
     } finally {
       this.onHandled?.()
     }

@@ -1,5 +1,6 @@
 import type Configuration from "../configuration.js"
-import {formatLine} from "./format-line.js"
+import type {LogFileLineWriter} from "../environment-handlers/base.js"
+import {formatLine, wantTimestampedLines} from "./format-line.js"
 import type {LogLevel} from "./log-levels.js"
 import {timedEntryOf, type LogOutput} from "./log-output.js"
 
@@ -18,26 +19,28 @@ export function fileOutput({name, levels, configuration, path}: {name: string, l
     filePath: path ?? logging.filePath
   })
 
-  const writeNow = pairedWriteNow(handler)
+  const writeLine = pairedLineWriter(handler, filePath)
+
+  wantTimestampedLines()
 
   return {
     name: `${name} (${filePath})`,
     levels,
     write: (entry) => handler.writeLogToFile({path: filePath, message: formatLine(timedEntryOf(entry), {withTimestamp: true})}),
-    writeNow: writeNow && ((entry) => writeNow({path: filePath, message: formatLine(entry, {withTimestamp: true})}))
+    writeNow: writeLine && ((entry) => writeLine(formatLine(entry, {withTimestamp: true})))
   }
 }
 
 /**
- * The handler's synchronous write, but only when it comes from the same class as its
- * writeLogToFile: a subclass that overrides writeLogToFile alone (to send lines elsewhere)
+ * The handler's synchronous writer for the file, but only when it comes from the same class as
+ * its writeLogToFile: a subclass that overrides writeLogToFile alone (to send lines elsewhere)
  * must keep getting every line there.
  */
-function pairedWriteNow(handler: ReturnType<Configuration["getEnvironmentHandler"]>): ((args: {path: string, message: string}) => void) | undefined {
-  if (typeof handler.writeLogToFileNow !== "function") return undefined
-  if (ownerOf(handler, "writeLogToFile") !== ownerOf(handler, "writeLogToFileNow")) return undefined
+function pairedLineWriter(handler: ReturnType<Configuration["getEnvironmentHandler"]>, filePath: string): LogFileLineWriter | undefined {
+  if (typeof handler.logFileLineWriter !== "function") return undefined
+  if (ownerOf(handler, "writeLogToFile") !== ownerOf(handler, "logFileLineWriter")) return undefined
 
-  return handler.writeLogToFileNow.bind(handler)
+  return handler.logFileLineWriter(filePath)
 }
 
 function ownerOf(object: object, name: string): object | undefined {

@@ -31,21 +31,45 @@ function timestampAndSpace(ms: number): string {
 // "000Z " to "999Z ": the line is then three pieces (see prefixOf()).
 const millisecondsAndSpace = Array.from({length: 1000}, (_, index) => `${String(index).padStart(3, "0")}Z `)
 
+// Set once a file output exists (file-output.ts): lines are then made with their timestamp, and
+// the console writes the part after it (see formatLine()).
+let timestampedLines = false
+
+/** Lines from now on are made once with their timestamp, for outputs with and without it. */
+export function wantTimestampedLines(): void {
+  timestampedLines = true
+}
+
 /** `<ISO timestamp> [<level>] <Subject>: <message>`; the timestamp is left out where the caller says so. */
 export function formatLine(entry: TimedLogEntry, {withTimestamp}: {withTimestamp: boolean}): string {
-  // Not flattened: the request line is a few pieces, and copying them into the console's and
-  // the file's batches costs less than V8's flattening call (about 350 instructions a line,
-  // bench/http/instructions.mjs); the prefix, made once per logger, is flat. Kept on the entry
-  // for the other output: kept in this module, as it was, each line stored three young values
-  // in old-space variables, about 150 instructions of write barrier a line.
+  // Made once per entry and kept on it for the next output: the console and the file write the
+  // same line. With a file output the line is made with its timestamp, and the console gets the
+  // slice after it: writing a line out flattens it (V8 copies its pieces into one string), and
+  // the slice of a flat string is a view of it, where the timestamp joined to a console line
+  // made first was a second copy (bench/http/allocations.mjs). Kept on the entry rather than in
+  // this module: as module variables each line stored young values in old-space variables,
+  // about 150 instructions of write barrier a line.
   let line = entry.line
 
   if (line === undefined || entry.lineMessage !== entry.message) {
     entry.lineMessage = entry.message
-    line = entry.line = `${prefixOf(entry)}${entry.message}`
+
+    if (timestampedLines) {
+      const timestamp = timestampAndSpace(entry.timestampMs)
+
+      entry.timestampLength = timestamp.length
+      line = entry.line = timestamp + prefixOf(entry) + entry.message
+    } else {
+      entry.timestampLength = 0
+      line = entry.line = prefixOf(entry) + entry.message
+    }
   }
 
-  return withTimestamp ? `${timestampAndSpace(entry.timestampMs)}${line}` : line
+  const timestampLength = entry.timestampLength
+
+  if (withTimestamp) return timestampLength > 0 ? line : timestampAndSpace(entry.timestampMs) + line
+
+  return timestampLength > 0 ? line.slice(timestampLength) : line
 }
 
 // `[info] HttpServer: ` for the last level and subject: a logger writes many lines with the same

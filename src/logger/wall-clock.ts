@@ -13,8 +13,14 @@ let anchoredAt = Number.NEGATIVE_INFINITY
 export function wallClockMs(): number {
   if (monotonic === undefined) return Date.now()
 
-  const now = monotonic.now()
+  return wallClockMsAt(monotonic.now())
+}
 
+/**
+ * The time of day at `now`, a reading of performance.now() the caller already has: the request
+ * line's duration and its timestamp come from one reading of the clock.
+ */
+export function wallClockMsAt(now: number): number {
   if (!(now - anchoredAt < 1000)) {
     anchoredAt = now
     offsetMs = Date.now() - now

@@ -34,11 +34,11 @@ export function textRequestLine(method: string, path: string, status: number, du
   const tenths = Math.round(durationMs * 10)
   const statusText = (status >= 100 && status < 600 && spacedStatuses[status - 100]) || ` ${status}`
 
-  if (tenths >= 0 && tenths < shortDurations.length) return `${method} ${path}${statusText}${shortDurations[tenths]}`
+  if (tenths >= 0 && tenths < shortDurations.length) return method + " " + path + statusText + shortDurations[tenths]
 
   const lastDigit = tenths % 10
 
-  return `${method} ${path}${statusText} ${(tenths - lastDigit) / 10}.${lastDigit}ms`
+  return method + " " + path + statusText + " " + (tenths - lastDigit) / 10 + "." + lastDigit + "ms"
 }
 
 // " 100" to " 599".
