@@ -96,7 +96,7 @@ export default class Logger {
 
       void writeEntry(timedEntry(message, "info", this.subject, wallClockMsAt(monotonicNowMs)), outputs)
     } catch (error) {
-      reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
+      this.reportFailure(error)
     }
   }
 
@@ -115,7 +115,7 @@ export default class Logger {
 
       return writeEntry(timedEntry(message, level, this.subject, wallClockMs()), outputs)
     } catch (error) {
-      reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
+      this.reportFailure(error)
 
       return resolved
     }
@@ -127,8 +127,12 @@ export default class Logger {
 
       await writeEntry(entry, outputs)
     } catch (error) {
-      reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
+      this.reportFailure(error)
     }
+  }
+
+  private reportFailure(error: unknown): void {
+    reportLoggingProblemOnce(this, `Velocious logger "${this.subject}" failed: ${inspectValue(error)}`)
   }
 
   /**

@@ -46,7 +46,7 @@ export function formatLine(entry: TimedLogEntry, {withTimestamp}: {withTimestamp
   // same line. With a file output the line is made with its timestamp, and the console gets the
   // slice after it: writing a line out flattens it (V8 copies its pieces into one string), and
   // the slice of a flat string is a view of it, where the timestamp joined to a console line
-  // made first was a second copy (bench/http/allocations.mjs). Kept on the entry rather than in
+  // made first made the file's line a second string to flatten. Kept on the entry rather than in
   // this module: as module variables each line stored young values in old-space variables,
   // about 150 instructions of write barrier a line.
   let line = entry.line
