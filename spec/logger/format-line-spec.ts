@@ -1,5 +1,5 @@
 import {describe, it, expect} from "velocious/build/src/testing/test.js"
-import {formatLine, wantTimestampedLines} from "velocious/build/src/logger/format-line.js"
+import {formatLine} from "velocious/build/src/logger/format-line.js"
 import {timedEntry} from "velocious/build/src/logger/log-output.js"
 
 function entry(timestamp: Date, message = "m", subject = "Server") {
@@ -28,12 +28,9 @@ describe("Log line formatting", () => {
     expectEntriesFormatted()
   })
 
-  // Once a file output exists, a line is made with its timestamp and the console writes the
-  // part after it; the text of both must stay as it was, whichever output asks first.
-  it("formats the same lines once lines are made with their timestamp", () => {
-    wantTimestampedLines()
-    expectEntriesFormatted()
-
+  // An entry keeps both lines for the next output (the console's and the file's); both must
+  // be the same text whichever output asks first.
+  it("formats the same lines whichever output asks first", () => {
     const timestamp = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6))
     const fileFirst = entry(timestamp, "file first")
 

@@ -27,14 +27,18 @@ export interface BufferedWriter {
 const SonicBoom = sonicBoomModule as unknown as typeof sonicBoomModule.SonicBoom
 
 // Small enough that a quiet server's lines show up promptly, large enough to batch a busy one.
-// Each line is written as UTF-8 into the current batch, a Buffer, when it is logged, and a
-// batch is handed to sonic-boom (in its buffer mode, which writes the Buffer as it is) once
-// flushBytes are in it, or when the interval is up. Until 2026-12 the batch was an array of the
-// line strings joined at hand-over: in bench:http's logging row (perf, cpu-clock) the join's
+// Lines are encoded as UTF-8 into the current batch, a Buffer, some at a time, and a batch is
+// handed to sonic-boom (in its buffer mode, which writes the Buffer as it is) once flushBytes
+// are in it, or when the interval is up. Until 2026-12 the batch was an array of the line
+// strings joined at hand-over: in bench:http's logging row (perf, cpu-clock) the join's
 // flattening was 3% of the server's CPU, although callgrind counted it as a few hundred
 // instructions a request: by then the lines' pieces had left the CPU's caches, and a batch's
-// strings lived long enough to be copied by the scavenger. Encoding a line while its pieces are
-// fresh, into memory written in order, costs about the same instructions and none of that;
+// strings lived long enough to be copied by the scavenger. Then each line was encoded on its
+// own when it was logged; but the call into Node's encoder costs about 650 instructions
+// whatever the length (callgrind: argument checks, handle scopes, flattening), more than the
+// rest of writing a line. So lines are joined until pendingChars are waiting, a dozen or so
+// request lines, and encoded with one call: recent enough that their pieces are still in the
+// caches, and gone long before a scavenge.
 // sonic-boom's string mode also measured and re-encoded every batch twice more (byteLength on
 // write, Buffer.from after it). Handing over a smaller batch earlier, say once per turn of the
 // event loop, would only move the lines to sonic-boom to wait out the same interval there.
@@ -47,6 +51,7 @@ const flushBytes = 32768
 // (UTF-8 takes up to 3 bytes per UTF-16 unit) starts a new batch, in a Buffer of its own size
 // when it is larger than this.
 const batchBytes = 2 * flushBytes
+const pendingChars = 1500
 const flushIntervalMs = 100
 // The UTF-8 writer under Buffer#write (which parses its arguments and looks the writer up on
 // Buffer.prototype, a dictionary-mode object V8 cannot fold look-ups on: about 250
@@ -78,8 +83,11 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
   let used = 0
   // batch.length, kept as a number so the per-line room check reads no property of the Buffer.
   let capacity = 0
+  // Lines not yet encoded, joined as they come (V8 keeps the joins as a rope, no copying),
+  // encoded into the batch once pendingChars are waiting (see below).
+  let pending = ""
   let timer: NodeJS.Timeout | undefined
-  const handOver = () => {
+  const handOverBatch = () => {
     if (batch === undefined || used === 0) return
 
     const filled = batch.subarray(0, used)
@@ -95,20 +103,35 @@ export function bufferedWriter({name, fd, onError}: {name: string, fd: number, o
       onError(error as Error)
     }
   }
-  const append = (text: string, lineBreak: boolean) => {
-    const room = 3 * text.length + 1
+  const encode = (text: string) => {
+    const room = 3 * text.length
 
     if (used + room > capacity || batch === undefined) {
-      handOver()
-      // A line too long for a batch (a large object dumped) is measured, so its Buffer is its
+      handOverBatch()
+      // Text too long for a batch (a large object dumped) is measured, so its Buffer is its
       // size rather than three times it.
-      capacity = room > batchBytes ? Math.max(batchBytes, Buffer.byteLength(text) + 1) : batchBytes
+      capacity = room > batchBytes ? Math.max(batchBytes, Buffer.byteLength(text)) : batchBytes
       batch = Buffer.allocUnsafeSlow(capacity)
     }
 
     used += writeText.call(batch, text, used)
-    if (lineBreak) batch[used++] = 10
-    if (used >= flushBytes) handOver()
+    if (used >= flushBytes) handOverBatch()
+  }
+  const encodePending = () => {
+    if (pending.length === 0) return
+
+    const text = pending
+
+    pending = ""
+    encode(text)
+  }
+  const handOver = () => {
+    encodePending()
+    handOverBatch()
+  }
+  const append = (text: string, lineBreak: boolean) => {
+    pending = lineBreak ? pending + text + "\n" : pending + text
+    if (pending.length >= pendingChars) encodePending()
     if (timer === undefined) armTimer()
   }
 

@@ -1,6 +1,6 @@
 import type Configuration from "../configuration.js"
 import type {LogFileLineWriter} from "../environment-handlers/base.js"
-import {formatLine, wantTimestampedLines} from "./format-line.js"
+import {formatLine} from "./format-line.js"
 import type {LogLevel} from "./log-levels.js"
 import {timedEntryOf, type LogOutput} from "./log-output.js"
 
@@ -20,8 +20,6 @@ export function fileOutput({name, levels, configuration, path}: {name: string, l
   })
 
   const writeLine = pairedLineWriter(handler, filePath)
-
-  wantTimestampedLines()
 
   return {
     name: `${name} (${filePath})`,

@@ -31,45 +31,26 @@ function timestampAndSpace(ms: number): string {
 // "000Z " to "999Z ": the line is then three pieces (see prefixOf()).
 const millisecondsAndSpace = Array.from({length: 1000}, (_, index) => `${String(index).padStart(3, "0")}Z `)
 
-// Set once a file output exists (file-output.ts): lines are then made with their timestamp, and
-// the console writes the part after it (see formatLine()).
-let timestampedLines = false
-
-/** Lines from now on are made once with their timestamp, for outputs with and without it. */
-export function wantTimestampedLines(): void {
-  timestampedLines = true
-}
-
 /** `<ISO timestamp> [<level>] <Subject>: <message>`; the timestamp is left out where the caller says so. */
 export function formatLine(entry: TimedLogEntry, {withTimestamp}: {withTimestamp: boolean}): string {
   // Made once per entry and kept on it for the next output: the console and the file write the
-  // same line. With a file output the line is made with its timestamp, and the console gets the
-  // slice after it: writing a line out flattens it (V8 copies its pieces into one string), and
-  // the slice of a flat string is a view of it, where the timestamp joined to a console line
-  // made first made the file's line a second string to flatten. Kept on the entry rather than in
-  // this module: as module variables each line stored young values in old-space variables,
-  // about 150 instructions of write barrier a line.
+  // same line, the file's with the timestamp in front. Both are joins the buffered writers keep
+  // as they are until they encode a few lines at once (buffered-writer.ts), so the file's line
+  // shares the console's rather than copying it, and neither is flattened per line (until
+  // 2026-12 the file's line was made first and the console wrote a slice of it, which
+  // flattened it). Kept on the entry rather than in this module: as module variables each line
+  // stored young values in old-space variables, about 150 instructions of write barrier a line.
   let line = entry.line
 
   if (line === undefined || entry.lineMessage !== entry.message) {
     entry.lineMessage = entry.message
-
-    if (timestampedLines) {
-      const timestamp = timestampAndSpace(entry.timestampMs)
-
-      entry.timestampLength = timestamp.length
-      line = entry.line = timestamp + prefixOf(entry) + entry.message
-    } else {
-      entry.timestampLength = 0
-      line = entry.line = prefixOf(entry) + entry.message
-    }
+    entry.timestampedLine = undefined
+    line = entry.line = prefixOf(entry) + entry.message
   }
 
-  const timestampLength = entry.timestampLength
+  if (!withTimestamp) return line
 
-  if (withTimestamp) return timestampLength > 0 ? line : timestampAndSpace(entry.timestampMs) + line
-
-  return timestampLength > 0 ? line.slice(timestampLength) : line
+  return entry.timestampedLine ??= timestampAndSpace(entry.timestampMs) + line
 }
 
 // `[info] HttpServer: ` for the last level and subject: a logger writes many lines with the same

@@ -19,21 +19,19 @@ export interface TimedLogEntry {
   subject: string
   timestampMs: number
   /**
-   * `[<level>] <Subject>: <message>`, with the timestamp in front when a file output exists,
-   * made by the first output that needs it (format-line.ts) and kept here for the next, the
-   * console and the file writing the same line; `lineMessage` is the message it was made from,
-   * in case an output changed the message, and `timestampLength` how much of `line` is the
-   * timestamp and its space (0 for none). Created with the entry so setting them does not
-   * change the entry's shape.
+   * `[<level>] <Subject>: <message>` and the same with the timestamp in front, made by the first
+   * output that needs each (format-line.ts) and kept here for the next: the console and the file
+   * write the same line. `lineMessage` is the message they were made from, in case an output
+   * changed the message. Created with the entry so setting them does not change its shape.
    */
   line: string | undefined
+  timestampedLine: string | undefined
   lineMessage: string | undefined
-  timestampLength: number
 }
 
 /** A TimedLogEntry whose line is still to be made. */
 export function timedEntry(message: string, level: LogLevel, subject: string, timestampMs: number): TimedLogEntry {
-  return {message, level, subject, timestampMs, line: undefined, lineMessage: undefined, timestampLength: 0}
+  return {message, level, subject, timestampMs, line: undefined, timestampedLine: undefined, lineMessage: undefined}
 }
 
 /** A LogEntry's fields for the built-in outputs. */
