@@ -143,11 +143,15 @@ function pairedRatio(a, b) {
   return ratios.length % 2 === 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2
 }
 
-/** A target ratio: the paired median (judged), and the ratio of the two best rounds beside it. */
+/**
+ * A target ratio: the paired median (judged), the ratio of the two best rounds beside it, and
+ * the range of the rounds' ratios, which shows how much the machine moved during the run.
+ */
 function ratio(label, a, b, target) {
   const value = pairedRatio(a, b)
+  const perRound = a.rounds.map((round, index) => round.rps / b.rounds[index].rps)
 
-  console.log(`${label.padEnd(40)} ${value.toFixed(2)}×  (target ≥ ${target}×) ${value >= target ? "ok" : "MISSED"}   best rounds: ${(a.rps / b.rps).toFixed(2)}×`)
+  console.log(`${label.padEnd(40)} ${value.toFixed(2)}×  (target ≥ ${target}×) ${value >= target ? "ok" : "MISSED"}   best rounds: ${(a.rps / b.rps).toFixed(2)}×   rounds: ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}`)
 }
 
 // BENCH_ONLY=rss skips the comparisons; BENCH_ONLY=logging runs only the logging comparison
