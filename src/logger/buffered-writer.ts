@@ -36,9 +36,10 @@ const SonicBoom = sonicBoomModule as unknown as typeof sonicBoomModule.SonicBoom
 // strings lived long enough to be copied by the scavenger. Then each line was encoded on its
 // own when it was logged; but the call into Node's encoder costs about 650 instructions
 // whatever the length (callgrind: argument checks, handle scopes, flattening), more than the
-// rest of writing a line. So lines are joined until pendingChars are waiting, a dozen or so
-// request lines, and encoded with one call: recent enough that their pieces are still in the
-// caches, and gone long before a scavenge.
+// rest of writing a line. So lines are joined until pendingChars are waiting (two or three
+// dozen request lines) and encoded with one call: recent enough that their pieces are still in
+// the caches, and gone long before a scavenge. Joining them into an array instead (join() at
+// encoding) counted more instructions: Array#join costs more per line than the two joins.
 // sonic-boom's string mode also measured and re-encoded every batch twice more (byteLength on
 // write, Buffer.from after it). Handing over a smaller batch earlier, say once per turn of the
 // event loop, would only move the lines to sonic-boom to wait out the same interval there.
@@ -51,6 +52,7 @@ const flushBytes = 32768
 // (UTF-8 takes up to 3 bytes per UTF-16 unit) starts a new batch, in a Buffer of its own size
 // when it is larger than this.
 const batchBytes = 2 * flushBytes
+// Characters of lines joined before they are encoded (see above).
 const pendingChars = 1500
 const flushIntervalMs = 100
 // The UTF-8 writer under Buffer#write (which parses its arguments and looks the writer up on
