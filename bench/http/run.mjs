@@ -135,9 +135,14 @@ async function compare(scenario, sides, urlPath) {
 
 const clientSaturated = 0.9
 
-/** The median over rounds of a's req/s against b's in the same round (see compare()). */
+/** a's req/s against b's, round by round (see compare()). */
+function roundRatios(a, b) {
+  return a.rounds.map((round, index) => round.rps / b.rounds[index].rps)
+}
+
+/** The median over rounds of a's req/s against b's in the same round. */
 function pairedRatio(a, b) {
-  const ratios = a.rounds.map((round, index) => round.rps / b.rounds[index].rps).sort((x, y) => x - y)
+  const ratios = roundRatios(a, b).sort((x, y) => x - y)
   const middle = ratios.length >> 1
 
   return ratios.length % 2 === 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2
@@ -149,7 +154,7 @@ function pairedRatio(a, b) {
  */
 function ratio(label, a, b, target) {
   const value = pairedRatio(a, b)
-  const perRound = a.rounds.map((round, index) => round.rps / b.rounds[index].rps)
+  const perRound = roundRatios(a, b)
 
   console.log(`${label.padEnd(40)} ${value.toFixed(2)}×  (target ≥ ${target}×) ${value >= target ? "ok" : "MISSED"}   best rounds: ${(a.rps / b.rps).toFixed(2)}×   rounds: ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}`)
 }
