@@ -48,9 +48,9 @@ const SonicBoom = sonicBoomModule as unknown as typeof sonicBoomModule.SonicBoom
 // kernel time per request than without logging (32 KB: none measurable). sonic-boom writes at
 // most maxWrite bytes per call, which must be above minLength.
 const flushBytes = 32768
-// A batch's Buffer: room for the lines that take it past flushBytes. A line that might not fit
-// (UTF-8 takes up to 3 bytes per UTF-16 unit) starts a new batch, in a Buffer of its own size
-// when it is larger than this.
+// A batch's Buffer: room for the lines that take it past flushBytes. Joined lines that might not
+// fit (UTF-8 takes up to 3 bytes per UTF-16 unit) start a new batch, in a Buffer of their own
+// size when they are larger than this.
 const batchBytes = 2 * flushBytes
 // Characters of lines joined before they are encoded (see above).
 const pendingChars = 1500
