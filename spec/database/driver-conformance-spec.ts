@@ -43,6 +43,16 @@ for (const database of testDatabases) {
       await expect(db.execute("INSERT INTO notes (body) VALUES (?)", [undefined])).rejects.toThrow(UndefinedParameterError)
     })
 
+    it("refuses SQL that is not a string, or values not in an array, with a message saying what to pass", async () => {
+      // A knex or pg habit (an object with sql and values; a lone value) from plain JavaScript, where the types do not stop it.
+      const looseDb = db as unknown as {query: (...args: unknown[]) => Promise<unknown>, execute: (...args: unknown[]) => Promise<unknown>}
+
+      await expect(looseDb.query({sql: "SELECT ? AS a", params: [1]})).rejects.toThrow("query() takes the SQL as a string (got an object); pass the values as an array: query(\"SELECT ... WHERE id = ?\", [id])")
+      await expect(looseDb.execute(undefined)).rejects.toThrow("execute() takes the SQL as a string (got undefined)")
+      await expect(looseDb.query("SELECT ? AS a", 1)).rejects.toThrow("query() takes the values as an array (got a number); pass [value] for one value")
+      expect(await db.query("SELECT 1 AS a")).toEqual([{a: 1}])
+    })
+
     it("converts booleans consistently per dialect", async () => {
       await db.execute("INSERT INTO notes (body, flag) VALUES (?, ?), (?, ?)", ["yes", true, "no", false])
 

@@ -1,6 +1,7 @@
 import type {DatabaseAdapter, DialectName} from "./adapter.js"
 import {checkDriverConfig, type DriverConfig, type DriverEnvironment} from "./driver-config.js"
 import {DatabaseConnectionLostError, DatabaseError, NotConnectedError, UnsupportedSchemaOperationError} from "./errors.js"
+import {statementArgumentError} from "./statement-argument-error.js"
 import type {Introspector, StructureDumper} from "./introspection-types.js"
 import type {CompiledQuery, QueryCompiler} from "./query-compiler.js"
 import type {SchemaCompiler} from "./schema-compiler.js"
@@ -71,7 +72,7 @@ export default abstract class BaseDriver {
    * queryFirstNow() or executeNow() (query() and execute() too), so wrapping those three sees them all.
    */
   queryNow(sql: string, params: readonly unknown[]): Row[] | Promise<Row[]> {
-    const compiled = this.compileConnected(sql, params)
+    const compiled = this.compileConnected(sql, params, "query")
     let rows: Row[] | Promise<Row[]>
 
     try {
@@ -88,7 +89,7 @@ export default abstract class BaseDriver {
    * an INSERT ... RETURNING): that row or undefined. SQLite reads it without making a list.
    */
   queryFirstNow(sql: string, params: readonly unknown[]): Row | undefined | Promise<Row | undefined> {
-    const compiled = this.compileConnected(sql, params)
+    const compiled = this.compileConnected(sql, params, "query")
     let rows: Row[] | Promise<Row[]>
 
     try {
@@ -104,7 +105,7 @@ export default abstract class BaseDriver {
 
   /** @internal execute() for hot paths; see queryNow(). */
   executeNow(sql: string, params: readonly unknown[]): ExecuteResult | Promise<ExecuteResult> {
-    const compiled = this.compileConnected(sql, params)
+    const compiled = this.compileConnected(sql, params, "execute")
     let result: ExecuteResult | Promise<ExecuteResult>
 
     try {
@@ -235,7 +236,10 @@ export default abstract class BaseDriver {
     this.lostReason = undefined
   }
 
-  private compileConnected(sql: string, params: readonly unknown[]): CompiledQuery {
+  private compileConnected(sql: string, params: readonly unknown[], method: "query" | "execute"): CompiledQuery {
+    // From plain JavaScript the types do not stop query({sql, values}) or query(sql, 5); said here,
+    // before the compiler or the driver fails on it with a TypeError that names neither.
+    if (typeof sql !== "string" || !Array.isArray(params)) throw statementArgumentError(method, sql, params)
     if (!this.isConnected()) throw this.notConnectedError()
 
     return this.getQueryCompiler().compile(sql, params)
