@@ -1,7 +1,7 @@
 import {describe, expect, it} from "velocious/build/src/testing/test.js"
 import {UnknownAttributeError} from "velocious/build/src/database/record/errors.js"
 import {testDatabases} from "../support/test-databases.js"
-import {Comment, Project, ProjectDetail, Task} from "./support/models.js"
+import {Account, Comment, Project, ProjectDetail, Task} from "./support/models.js"
 import {countStatements, useRecordModels} from "./support/schema.js"
 
 const longAgo = new Date("2001-02-03T04:05:06Z")
@@ -92,6 +92,24 @@ for (const database of testDatabases) {
       await project.save()
       await project.update({public: true})
       expect((await Project.find(project.id())).public()).toBe(true)
+    })
+
+    it("casts every row of a many-row result, whatever its first row holds", async () => {
+      // pg and mysql2 type a result's columns by the wire (see loaded-rows.ts), so a column whose
+      // first value needs no cast is not visited in the other rows: these are the cases that still must be.
+      for (const isActive of [null, true, false]) await ProjectDetail.create({isActive})
+      for (const [name, employeesCount] of [["A", 2], ["A", 3], ["B", 4]] as const) await Account.create({name, employeesCount, plan: "free"})
+
+      const details = await ProjectDetail.order({id: "asc"}).toArray()
+
+      expect(details.map((detail) => detail.isActive())).toEqual([null, true, false])
+      // MySQL's 0 first: a value that casts, so the column is cast in every row.
+      expect((await ProjectDetail.order({id: "desc"}).toArray()).map((detail) => detail.isActive())).toEqual([false, true, null])
+
+      // SUM() is DECIMAL text on MySQL and numeric on PostgreSQL: named as an integer column, it reads as a number in every row.
+      const sums = await Account.select(["name", "SUM(employees_count) AS employees_count"]).group("name").order({name: "asc"}).toArray()
+
+      expect(sums.map((account) => account.employeesCount())).toEqual([5, 4])
     })
 
     it("reads and writes attributes by camelCase or snake_case name", () => {

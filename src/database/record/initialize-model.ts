@@ -17,15 +17,15 @@ export async function initializeModel(model: typeof Record, configuration: Confi
   registerModel(model)
 
   const pool = config.getDatabasePool(model.databaseIdentifier)
-  const columns = await pool.withConnection(async (db) => {
+  const {columns, typedResultColumns} = await pool.withConnection(async (db) => {
     if (!await db.getIntrospector().tableExists(model.getTableName())) {
       throw new ModelTableMissingError(`${model.name} uses table '${model.getTableName()}', which does not exist in the '${model.databaseIdentifier}' database. Run \`npx velocious db:migrate\`, or set the table with ${model.name}.setTableName("...")`)
     }
 
-    return await db.getIntrospector().columns(model.getTableName())
+    return {columns: await db.getIntrospector().columns(model.getTableName()), typedResultColumns: db.getAdapter().typedResultColumns}
   })
 
-  setOwn(model, metadataKey, new ModelMetadata(columns))
+  setOwn(model, metadataKey, new ModelMetadata(columns, {typedResultColumns}))
   defineColumnAccessors(model, columns)
 
   for (const hook of initializeHooks(model)) await hook(config)

@@ -53,9 +53,12 @@ export default class ModelMetadata {
   /** The timestamp columns saves maintain, when the table has them. */
   readonly createdAtColumn: ColumnInfo | undefined
   readonly updatedAtColumn: ColumnInfo | undefined
+  /** Whether the model's database types a result column's values by the column (DatabaseAdapter#typedResultColumns). */
+  readonly typedResultColumns: boolean
 
-  constructor(columns: ColumnInfo[]) {
+  constructor(columns: ColumnInfo[], {typedResultColumns = false}: {typedResultColumns?: boolean} = {}) {
     this.columns = columns
+    this.typedResultColumns = typedResultColumns
     this.datetimeColumns = columns.filter((column) => column.type === "datetime")
     this.defersCasts = this.datetimeColumns.length > 0
     this.createdAtColumn = columns.find((column) => column.name === "created_at")

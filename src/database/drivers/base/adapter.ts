@@ -21,4 +21,10 @@ export interface DatabaseAdapter {
    * MySQL reuse one prepared statement for every limit, so they keep it bound.
    */
   readonly literalLimit: boolean
+  /**
+   * Every value of a result column comes as the same JavaScript type, decided by the column's
+   * type on the wire (pg, mysql2). SQLite types each value on its own: one column may hold an
+   * integer in one row and text in the next. See loaded-rows.ts for what it saves.
+   */
+  readonly typedResultColumns: boolean
 }

@@ -15,7 +15,8 @@ export function mysqlAdapter(serverVersion: string | undefined): DatabaseAdapter
     maxIdentifierLength: 64,
     supportsAlterColumn: true,
     nativeBooleans: false,
-    literalLimit: false
+    literalLimit: false,
+    typedResultColumns: true
   })
 }
 

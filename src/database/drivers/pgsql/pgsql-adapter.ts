@@ -10,5 +10,6 @@ export const pgsqlAdapter: DatabaseAdapter = Object.freeze({
   maxIdentifierLength: 63,
   supportsAlterColumn: true,
   nativeBooleans: true,
-  literalLimit: false
+  literalLimit: false,
+  typedResultColumns: true
 })

@@ -10,5 +10,6 @@ export const sqliteAdapter: DatabaseAdapter = Object.freeze({
   maxIdentifierLength: 63,
   supportsAlterColumn: false,
   nativeBooleans: false,
-  literalLimit: true
+  literalLimit: true,
+  typedResultColumns: false
 })

@@ -17,15 +17,19 @@ function sameKey(value: unknown): unknown {
  * usual integer keys, which then match exactly when their text would; else by key().
  */
 function keyFunction(ownerKeys: unknown[], relatedKeys: unknown[]): (value: unknown) => unknown {
-  for (const value of ownerKeys) {
-    if (value !== null && typeof value !== "number") return key
+  return allNumbers(ownerKeys) && allNumbers(relatedKeys) ? sameKey : key
+}
+
+// Indexed loops here and below rather than for...of: callgrind showed V8's array iterator called
+// per value (about 100 instructions each) in a 100-task preload.
+function allNumbers(values: unknown[]): boolean {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]
+
+    if (value !== null && typeof value !== "number") return false
   }
 
-  for (const value of relatedKeys) {
-    if (value !== null && typeof value !== "number") return key
-  }
-
-  return sameKey
+  return true
 }
 
 /** Reads one attribute of many records: the attribute is resolved to its column once, not per record. */
@@ -40,7 +44,9 @@ function attributeReader(model: typeof Record, attribute: string): (record: Reco
 function distinctValues(values: unknown[]): unknown[] {
   const seen = new Set<unknown>()
 
-  for (const value of values) {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]
+
     if (value !== null) seen.add(value)
   }
 
