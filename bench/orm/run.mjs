@@ -98,6 +98,12 @@ const workloads = [
   {
     key: "preload",
     rounds: readRounds,
+    // 100 calls a round: five warm-up rounds are 500 preloads, after which V8 is still optimizing
+    // the ORMs' code (callgrind, MariaDB: Velocious' preload took 1.95M instructions after 1,500
+    // preloads, 170k of them TurboFan compiling, and 1.75M after 4,000, 53k of them compiling;
+    // raw mysql2 has little to optimize). Four times the others' warm-up rounds (20: 2,000
+    // preloads), for every side alike.
+    warmupRounds: warmupRounds * 4,
     name: `preload project, ${preloadTaskCount} tasks × ${preloadCount}`,
     async run(side) {
       for (let index = 0; index < preloadCount; index++) await side.preload(preloadTaskCount)
@@ -158,7 +164,7 @@ async function benchDialect(server) {
       const times = await measureRounds({
         sides,
         rounds: workload.rounds ?? rounds,
-        warmupRounds,
+        warmupRounds: workload.warmupRounds ?? warmupRounds,
         run: (side) => workload.run(implementations[side]),
         reset: () => workload.reset?.(driver)
       })
@@ -203,7 +209,7 @@ function printResults(rows) {
   return misses
 }
 
-console.log(`Median of ${readRounds} rounds (reads) or ${rounds} (writes) after ${warmupRounds} warm-up round(s), node ${process.version}`)
+console.log(`Median of ${readRounds} rounds (reads) or ${rounds} (writes) after ${warmupRounds} warm-up round(s) (preload: ${warmupRounds * 4}), node ${process.version}`)
 console.log(`Targets: vel/raw ${targets.raw.text}, vel/knex ${targets.knex.text}, vel/kysely ${targets.kysely.text}\n`)
 
 const rows = []
