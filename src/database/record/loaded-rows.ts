@@ -63,7 +63,7 @@ function needsNoCast(column: ColumnInfo, value: unknown): boolean {
  * (DatabaseAdapter#typedResultColumns: pg, mysql2), a column whose first value is already what
  * castFromDatabase() would make of it (mysql2's integers and Dates, pg's booleans and parsed
  * JSON) is so in every row, and is left out: visiting those values in every row, only to leave
- * them, was about 7% of the instructions of preloading 100 tasks' projects on MariaDB
+ * them, was about 6% of the instructions of preloading 100 tasks' projects on MariaDB
  * (callgrind: the row reads go through V8's megamorphic keyed-load stub, as the rows of every
  * model pass through here). Columns that do cast (MySQL's 1/0 booleans, JSON text, a SUM()
  * given a column's name) stay, and SQLite's rows, which type every value on its own, are all
