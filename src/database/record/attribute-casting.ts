@@ -17,6 +17,8 @@ export function castFromDatabase(column: ColumnInfo | undefined, value: unknown)
 
       return typeof value === "string" ? parseDatabaseDate(value) : new Date(Number(value))
     case "json":
+      // Every driver gives JSON text (pg and mysql2 are configured not to parse it), so a
+      // string is always the encoded value, also when that value is a string itself.
       return typeof value === "string" ? JSON.parse(value) : value
     case "integer":
     case "tinyint":
@@ -131,15 +133,47 @@ function parseDateText(text: string): Date {
   return new Date(iso)
 }
 
-/** Values written from JavaScript: a column typed boolean or datetime accepts the usual spellings. */
+/**
+ * Values written from JavaScript: a column typed boolean or datetime accepts the usual
+ * spellings, and a json column's value is written as its JSON text, whatever it is (see
+ * encodeJson()).
+ */
 export function castForDatabase(column: ColumnInfo | undefined, value: unknown): unknown {
   if (value === undefined) return null
   if (value === null || !column) return value
 
+  if (column.type === "json") return encodeJson(column, value)
   if (column.type === "datetime" && typeof value === "string") return new Date(value)
   if (column.type === "boolean" && typeof value !== "boolean") return castFromDatabase(column, value)
 
   return value
+}
+
+/**
+ * Every value of a json column is stored encoded, as Rails does: a string becomes a JSON string,
+ * true stays JSON true. Until 2026-12 only objects and arrays were encoded and the rest bound as
+ * they were: a string was stored as bare text (which SQLite and MySQL then failed to parse on
+ * load, and PostgreSQL refused), a boolean became 1 or 0. Reading parses the text again
+ * (castFromDatabase()), so the value reads back as the one given, and a string assigned reads
+ * as that string, JSON text or not.
+ */
+function encodeJson(column: ColumnInfo, value: unknown): string {
+  let text: string | undefined
+
+  try {
+    text = JSON.stringify(value)
+  } catch (error) {
+    throw new TypeError(`Cannot store ${describeValue(value)} in the json column "${column.name}": ${(error as Error).message}`)
+  }
+
+  // Functions, symbols and the like have no JSON text.
+  if (text === undefined) throw new TypeError(`Cannot store ${describeValue(value)} in the json column "${column.name}": JSON has no value for it; give an object, array, string, number, boolean or null`)
+
+  return text
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === "object" ? "this object" : `a ${typeof value}`
 }
 
 /**

@@ -22,6 +22,9 @@ export async function connectMysql(config: DriverConfig, environment: DriverEnvi
       charset: "utf8mb4",
       // DATETIME has no zone; the driver writes UTC, so it reads as UTC too.
       timezone: "Z",
+      // MySQL's JSON columns as their text, as MariaDB's (LONGTEXT) and the other databases'
+      // are: records parse it (castFromDatabase()), and parsing here too would parse twice.
+      jsonStrings: true,
       supportBigNumbers: true,
       bigNumberStrings: false,
       // mysql2 keeps every statement with values prepared on the server (16000 per connection

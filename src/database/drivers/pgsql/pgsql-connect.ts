@@ -8,15 +8,21 @@ type PgModule = typeof pg
 
 const timestampWithoutTimeZoneOid = 1114
 const int8Oid = 20
+const jsonOid = 114
+const jsonbOid = 3802
 
 /**
  * Type parsing per connection (not pg's process-wide `types`): timestamps without a zone
- * are UTC (what the driver writes), and bigints fit a JS number when they safely can.
+ * are UTC (what the driver writes), and bigints fit a JS number when they safely can. json
+ * and jsonb stay their JSON text, as SQLite and MariaDB give them: records parse it
+ * (castFromDatabase()), and a value parsed here as well would be parsed twice: a stored JSON
+ * string "123" would read back as the number 123.
  */
 function typeParsers(pgModule: PgModule) {
   return {
     getTypeParser(oid: number, format?: "text" | "binary") {
       if (oid === timestampWithoutTimeZoneOid) return (value: string) => parseStoredDate(value) ?? new Date(`${value.replace(" ", "T")}Z`)
+      if (oid === jsonOid || oid === jsonbOid) return keepText
       if (oid === int8Oid) {
         return (value: string) => {
           const number = Number(value)
@@ -29,6 +35,8 @@ function typeParsers(pgModule: PgModule) {
     }
   }
 }
+
+const keepText = (value: string) => value
 
 export async function connectPgsql(config: DriverConfig, environment: DriverEnvironment): Promise<pg.Client> {
   const pgModule = await loadPeerDependency<PgModule>({specifier: "pg", packageName: "pg", databaseType: "pgsql", importer: environment.importModule})

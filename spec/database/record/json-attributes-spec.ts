@@ -1,0 +1,120 @@
+import {describe, it, expect, beforeAll, afterAll, beforeEach} from "velocious/build/src/testing/test.js"
+import Configuration from "velocious/build/src/configuration.js"
+import Record from "velocious/build/src/database/record/index.js"
+import SchemaStatements from "velocious/build/src/database/migration/schema-statements.js"
+import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
+import {connectTestConfiguration, testDatabases} from "../support/test-databases.js"
+
+// A json attribute holds any JSON value, and reads back as the value it was given, on every
+// database: every value is stored encoded (a string becomes a JSON string), as Rails does.
+// Until 2026-12 only objects and arrays were encoded: a string was stored as it was (SQLite and
+// MySQL then failed to load it; PostgreSQL refused it), and on PostgreSQL, whose driver parsed
+// json itself, a stored JSON string was parsed a second time ("123" read back as 123).
+class JsonDocument extends Record {}
+interface JsonDocument {
+  payload(): unknown
+  setPayload(value: unknown): this
+  name(): string | null
+}
+
+const values: {[label: string]: unknown} = {
+  "an object": {color: "red", nested: {list: [1, "two", null, true]}},
+  "an array": ["a", 2, {b: false}],
+  "a string": "hello",
+  "a string of digits": "123",
+  "a string of JSON text": "{\"a\":1}",
+  "a string of the word true": "true",
+  "an empty string": "",
+  "a number": 42.5,
+  "zero": 0,
+  "true": true,
+  "false": false
+}
+
+for (const {dialect, config, skip} of testDatabases) {
+  describe(`json attributes - ${dialect}`, {skip}, () => {
+    let configuration: Configuration
+    let db: BaseDriver
+
+    beforeAll(async () => {
+      ({configuration, db} = await connectTestConfiguration(config))
+      await new SchemaStatements(db).dropTable("json_documents", {ifExists: true})
+      await new SchemaStatements(db).createTable("json_documents", (t) => {
+        t.string("name")
+        t.json("payload")
+      })
+      await JsonDocument.initializeRecord({configuration})
+    })
+
+    afterAll(async () => {
+      await new SchemaStatements(db).dropTable("json_documents", {ifExists: true})
+      await configuration.closeDatabaseConnections()
+    })
+
+    beforeEach(async () => {
+      await db.execute("DELETE FROM json_documents")
+    })
+
+    for (const [label, value] of Object.entries(values)) {
+      it(`stores ${label} and reads it back as it was given`, async () => {
+        const created = await JsonDocument.create({name: label, payload: value})
+
+        expect(created.payload()).toEqual(value)
+        expect((await JsonDocument.find(created.id())).payload()).toEqual(value)
+        expect((await JsonDocument.where({name: label}).first())?.payload()).toEqual(value)
+      })
+    }
+
+    it("reads every row of a result by its own value, whatever the first row holds", async () => {
+      // The first row decides which columns a result casts (loaded-rows.ts): a string first must
+      // not leave the later rows' objects as text, nor an object first the later strings.
+      const rows = ["first", {second: 2}, "3", [4], null, true]
+
+      for (let index = 0; index < rows.length; index++) await JsonDocument.create({name: `row ${index}`, payload: rows[index]})
+
+      const loaded = await JsonDocument.order("id").toArray()
+
+      expect(loaded.map((document) => document.payload())).toEqual(rows)
+    })
+
+    it("updates a json attribute from one kind of value to another", async () => {
+      const document = await JsonDocument.create({name: "changing", payload: {a: 1}})
+
+      await document.update({payload: "now a string"})
+      expect((await JsonDocument.find(document.id())).payload()).toEqual("now a string")
+
+      await document.update({payload: [1, 2]})
+      expect((await JsonDocument.find(document.id())).payload()).toEqual([1, 2])
+    })
+
+    it("stores null as SQL NULL, not as JSON null", async () => {
+      const document = await JsonDocument.create({name: "nothing", payload: null})
+      const [row] = await db.query("SELECT payload FROM json_documents WHERE id = ?", [document.id()])
+
+      expect(row?.payload).toBeNull()
+      expect((await JsonDocument.find(document.id())).payload()).toBeNull()
+    })
+
+    it("writes the JSON text to the database, so SQL and other programs read the same value", async () => {
+      const document = await JsonDocument.create({name: "text", payload: "hello"})
+      const [row] = await db.query("SELECT payload FROM json_documents WHERE id = ?", [document.id()])
+
+      // Every driver gives json columns as their JSON text (pg and mysql2 are told not to parse them).
+      expect(JSON.parse(row?.payload as string)).toBe("hello")
+    })
+
+    it("reads a string assigned to a json attribute as that string before and after saving", async () => {
+      const document = new JsonDocument({name: "assigned"})
+
+      document.setPayload("{\"not\":\"parsed\"}")
+      expect(document.payload()).toBe("{\"not\":\"parsed\"}")
+      await document.save()
+      expect((await JsonDocument.find(document.id())).payload()).toBe("{\"not\":\"parsed\"}")
+    })
+
+    it("refuses a value JSON cannot hold with an error naming the column", async () => {
+      expect(() => new JsonDocument({name: "bad", payload: () => 1})).toThrow(/payload/)
+      expect(() => new JsonDocument({name: "bad", payload: 10n})).toThrow(/payload/)
+    })
+  })
+}
