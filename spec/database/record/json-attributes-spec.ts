@@ -15,6 +15,8 @@ interface JsonDocument {
   payload(): unknown
   setPayload(value: unknown): this
   name(): string | null
+  options(): unknown
+  label(): unknown
 }
 
 const values: {[label: string]: unknown} = {
@@ -42,6 +44,8 @@ for (const {dialect, config, skip} of testDatabases) {
       await new SchemaStatements(db).createTable("json_documents", (t) => {
         t.string("name")
         t.json("payload")
+        t.json("options", {default: {theme: "dark"}})
+        t.json("label", {default: "untitled"})
       })
       await JsonDocument.initializeRecord({configuration})
     })
@@ -110,6 +114,20 @@ for (const {dialect, config, skip} of testDatabases) {
       expect(document.payload()).toBe("{\"not\":\"parsed\"}")
       await document.save()
       expect((await JsonDocument.find(document.id())).payload()).toBe("{\"not\":\"parsed\"}")
+    })
+
+    it("gives json columns' defaults as the values they were declared with", async () => {
+      const built = new JsonDocument({name: "defaults"})
+
+      expect(built.options()).toEqual({theme: "dark"})
+      expect(built.label()).toBe("untitled")
+
+      await db.execute("INSERT INTO json_documents (name) VALUES (?)", ["inserted by SQL"])
+
+      const inserted = await JsonDocument.where({name: "inserted by SQL"}).first()
+
+      expect(inserted?.options()).toEqual({theme: "dark"})
+      expect(inserted?.label()).toBe("untitled")
     })
 
     it("refuses a value JSON cannot hold with an error naming the column", async () => {

@@ -59,6 +59,9 @@ export abstract class SchemaCompiler {
     const value = column.options.default
 
     if (typeof value === "function") return value()
+    // A json column's default is JSON text, as its values are (attribute-casting.ts): a string
+    // default is a JSON string, not bare text the column would fail to parse.
+    if (column.type === "json" && value !== null) return this.compiler.quoteLiteral(JSON.stringify(value))
     if (typeof value === "boolean") return this.booleanLiteral(value)
 
     return this.compiler.quoteLiteral(value)
