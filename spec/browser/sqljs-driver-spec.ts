@@ -28,6 +28,14 @@ describe("sql.js driver (under Node, in memory)", () => {
     expect(await db.query("SELECT name FROM projects ORDER BY id")).toEqual([{name: "one!"}, {name: "two!"}])
   })
 
+  it("reads integers past 2^53 as their exact text, as better-sqlite3, pg and mysql2 do, and safe ones as numbers", async () => {
+    await db.executeScript("CREATE TABLE counters (id INTEGER PRIMARY KEY, value INTEGER)")
+    await db.execute("INSERT INTO counters (id, value) VALUES (1, ?), (2, ?), (3, ?)", ["9007199254740993", "-9223372036854775808", 42])
+
+    expect(await db.query("SELECT value FROM counters ORDER BY id")).toEqual([{value: "9007199254740993"}, {value: "-9223372036854775808"}, {value: 42}])
+    expect(await db.query("INSERT INTO counters (id, value) VALUES (4, ?) RETURNING id, value", ["4611686018427387904"])).toEqual([{id: 4, value: "4611686018427387904"}])
+  })
+
   it("turns SQLite's constraint messages into the same error classes as better-sqlite3's codes", async () => {
     await db.execute("INSERT INTO projects (name) VALUES (?)", ["one"])
 

@@ -198,7 +198,7 @@ export default class SqlJsDriver extends BaseDriver {
       statement.bind(compiled.params as SqlJsValue[])
 
       while (statement.step()) {
-        if (onRow(statement.get()) === false) break
+        if (onRow(exactValues(statement)) === false) break
       }
     } finally {
       statement.reset()
@@ -301,3 +301,34 @@ export default class SqlJsDriver extends BaseDriver {
     return name
   }
 }
+
+/**
+ * The current row's values, with integers past Number.MAX_SAFE_INTEGER as their exact text (as
+ * the other drivers give them): sql.js reads integers as doubles, which rounds those, so a row
+ * holding a double past the safe range is read again with BigInts. Until 2026-12 such values
+ * came out rounded (9007199254740993 as 9007199254740992).
+ */
+function exactValues(statement: SqlJsStatement): SqlJsValue[] {
+  const values = statement.get()
+
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]
+
+    if (typeof value === "number" && (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) && Number.isInteger(value)) return bigIntsAsExact(statement.get(null, {useBigInt: true}))
+  }
+
+  return values
+}
+
+function bigIntsAsExact(values: SqlJsValue[]): SqlJsValue[] {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]
+
+    if (typeof value === "bigint") values[index] = value <= maxSafe && value >= minSafe ? Number(value) : value.toString()
+  }
+
+  return values
+}
+
+const maxSafe = BigInt(Number.MAX_SAFE_INTEGER)
+const minSafe = BigInt(Number.MIN_SAFE_INTEGER)

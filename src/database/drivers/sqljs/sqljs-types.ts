@@ -6,7 +6,8 @@ export type SqlJsValue = number | string | Uint8Array | bigint | null
 export interface SqlJsStatement {
   bind(values?: SqlJsValue[]): boolean
   step(): boolean
-  get(): SqlJsValue[]
+  /** With `useBigInt`, integers are BigInts (exact) rather than doubles; null params read the current row again. */
+  get(params?: SqlJsValue[] | null, options?: {useBigInt?: boolean}): SqlJsValue[]
   getColumnNames(): string[]
   reset(): void
   free(): boolean
