@@ -130,6 +130,56 @@ for (const {dialect, config, skip} of testDatabases) {
       expect(inserted?.label()).toBe("untitled")
     })
 
+    it("saves a json value changed in place, as Rails does, and reports it as a change", async () => {
+      const created = await JsonDocument.create({name: "in place", payload: {list: [1], nested: {a: 1}}})
+      const loaded = await JsonDocument.find(created.id())
+      const payload = loaded.payload() as {list: number[], nested: {a: number}}
+
+      expect(loaded.isChanged()).toBe(false)
+      payload.list.push(2)
+      payload.nested.a = 5
+      expect(loaded.isChanged()).toBe(true)
+      expect(loaded.changes()).toEqual({payload: [{list: [1], nested: {a: 1}}, {list: [1, 2], nested: {a: 5}}]})
+
+      await loaded.save()
+      expect(loaded.isChanged()).toBe(false)
+      expect((await JsonDocument.find(created.id())).payload()).toEqual({list: [1, 2], nested: {a: 5}})
+
+      // Changed again in place after that save, through the reference read before it.
+      payload.list.push(3)
+      expect(loaded.isChanged()).toBe(true)
+      await loaded.save()
+      expect((await JsonDocument.find(created.id())).payload()).toEqual({list: [1, 2, 3], nested: {a: 5}})
+    })
+
+    it("sees an in-place change of a record loaded in a list, and of one just created", async () => {
+      await JsonDocument.create({name: "listed", payload: ["a"]})
+
+      const [listed] = await JsonDocument.where({name: "listed"}).toArray()
+
+      ;(listed.payload() as string[]).push("b")
+      await listed.save()
+      expect((await JsonDocument.where({name: "listed"}).first())?.payload()).toEqual(["a", "b"])
+
+      const created = await JsonDocument.create({name: "fresh", payload: {count: 1}})
+
+      ;(created.payload() as {count: number}).count = 2
+      expect(created.changes()).toEqual({payload: [{count: 1}, {count: 2}]})
+      await created.save()
+      expect((await JsonDocument.find(created.id())).payload()).toEqual({count: 2})
+    })
+
+    it("does not count a value that reads the same after a change in place and back", async () => {
+      const created = await JsonDocument.create({name: "same", payload: {a: 1}})
+      const loaded = await JsonDocument.find(created.id())
+      const payload = loaded.payload() as {a: number}
+
+      payload.a = 2
+      payload.a = 1
+      expect(loaded.isChanged()).toBe(false)
+      expect(loaded.attributes().payload).toEqual({a: 1})
+    })
+
     it("refuses a value JSON cannot hold with an error naming the column", async () => {
       expect(() => new JsonDocument({name: "bad", payload: () => 1})).toThrow(/payload/)
       expect(() => new JsonDocument({name: "bad", payload: 10n})).toThrow(/payload/)

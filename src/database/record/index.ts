@@ -15,6 +15,7 @@ import {type InitializeHook, initializeHooks, initializeModel, notInitializedErr
 import {insertMultiple, type InsertMultipleOptions, type InsertMultipleResults} from "./insert-multiple.js"
 import type Ability from "../../authorization/ability.js"
 import {adoptDatabaseRow, instantiateEachRow, instantiateRow, instantiateRows} from "./loaded-rows.js"
+import {jsonSnapshotsOf, noteJsonExposure, withJsonChanges} from "./json-snapshots.js"
 import type ModelMetadata from "./model-metadata.js"
 import {callbacksKey, configurationKey, defaultTableNameKey, metadataKey, own, ownValue, queryClassKey, relationshipsKey, setOwn, tableNameKey, validationsKey} from "./model-statics.js"
 import {destroyRecord, persistRecord, reloadRecord} from "./persistence.js"
@@ -267,6 +268,8 @@ export default class Record {
   // Both made on first use: a query can load thousands of records that never need either.
   private loadedRelationships: Attributes | undefined = undefined
   private errorsStore: Errors | undefined = undefined
+  /** The JSON text of persisted json values handed out so far, to see them changed in place (json-snapshots.ts). */
+  private jsonSnapshots: Attributes | undefined = undefined
 
   get errors(): Errors {
     return this.errorsStore ??= new Errors(this)
@@ -302,14 +305,19 @@ export default class Record {
     this.deferredCasts = deferredCasts
     this.loadedRelationships = undefined
     this.errorsStore = undefined
+    this.jsonSnapshots = undefined
   }
 
   /** @internal setPersistedState() for an object made for this record alone (a cast row), kept rather than copied. */
   adoptPersistedState(attributes: Attributes, deferredCasts = false): void {
+    const metadata = this.getModel().getMetadata()
+
     this.recordAttributes = attributes
     this.originalAttributes = undefined
     this.newRecord = false
     this.deferredCasts = deferredCasts
+    // The app may hold these values already (it assigned or read them before the save).
+    this.jsonSnapshots = metadata.jsonColumnNames.size === 0 ? undefined : jsonSnapshotsOf(metadata, attributes)
   }
 
   /** @internal A row the database returned for this record (INSERT ... RETURNING, a reload), which it takes over; see loaded-rows.ts. */
@@ -334,9 +342,22 @@ export default class Record {
   private attributeValue(column: string): unknown {
     const value = this.recordAttributes[column]
 
+    if (typeof value === "object") {
+      // An object or array may be a json value the app is about to change in place.
+      if (value !== null && !(value instanceof Date)) this.noteExposure(column, value)
+
+      return value
+    }
+
     if (!this.deferredCasts || typeof value !== "string") return value
 
     return castDeferredAttribute(this.getModel().getMetadata().columnsByName, this.recordAttributes, column, value)
+  }
+
+  private noteExposure(column: string, value: object): void {
+    const metadata = this.getModel().getMetadata()
+
+    if (metadata.jsonColumnNames.size > 0) this.jsonSnapshots = noteJsonExposure(metadata, this.jsonSnapshots, this.originalAttributes, column, value)
   }
 
   /** Keeps the persisted values before the first write changes recordAttributes. */
@@ -411,7 +432,19 @@ export default class Record {
   attributes(): Attributes {
     this.resolveAttributes()
 
-    return {...this.recordAttributes}
+    const attributes = this.recordAttributes
+    const {jsonColumnNames} = this.getModel().getMetadata()
+
+    // The copy shares the json values: they are handed out too.
+    if (jsonColumnNames.size > 0) {
+      for (const name of jsonColumnNames) {
+        const value = attributes[name]
+
+        if (typeof value === "object" && value !== null) this.noteExposure(name, value)
+      }
+    }
+
+    return {...attributes}
   }
 
   /**
@@ -441,7 +474,7 @@ export default class Record {
   changes(): {[column: string]: [unknown, unknown]} {
     this.resolveAttributes()
 
-    return attributeChanges(this.originalAttributes, this.recordAttributes)
+    return withJsonChanges(attributeChanges(this.originalAttributes, this.recordAttributes), this.jsonSnapshots, this.recordAttributes)
   }
 
   isChanged(): boolean {

@@ -55,6 +55,8 @@ export default class ModelMetadata {
   readonly updatedAtColumn: ColumnInfo | undefined
   /** Whether the model's database types a result column's values by the column (DatabaseAdapter#typedResultColumns). */
   readonly typedResultColumns: boolean
+  /** The json columns' names, whose values can change in place (see json-snapshots.ts). */
+  readonly jsonColumnNames: ReadonlySet<string>
 
   constructor(columns: ColumnInfo[], {typedResultColumns = false}: {typedResultColumns?: boolean} = {}) {
     this.columns = columns
@@ -63,6 +65,7 @@ export default class ModelMetadata {
     this.defersCasts = this.datetimeColumns.length > 0
     this.createdAtColumn = columns.find((column) => column.name === "created_at")
     this.updatedAtColumn = columns.find((column) => column.name === "updated_at")
+    this.jsonColumnNames = new Set(columns.filter((column) => column.type === "json").map((column) => column.name))
 
     for (const column of columns) {
       this.columnsByName.set(column.name, column)
