@@ -1,9 +1,7 @@
-import {describe, it, expect, beforeAll, afterAll, beforeEach} from "velocious/build/src/testing/test.js"
-import Configuration from "velocious/build/src/configuration.js"
+import {describe, it, expect} from "velocious/build/src/testing/test.js"
 import Record from "velocious/build/src/database/record/index.js"
-import SchemaStatements from "velocious/build/src/database/migration/schema-statements.js"
-import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
-import {connectTestConfiguration, testDatabases} from "../support/test-databases.js"
+import {useScratchTable} from "../support/scratch-table.js"
+import {testDatabases} from "../support/test-databases.js"
 
 // Integers beyond Number.MAX_SAFE_INTEGER (snowflake ids, counters) read back exactly, as
 // strings, on every database: PostgreSQL's and MySQL's drivers give them as text, and until
@@ -21,27 +19,11 @@ const large = "4611686018427387904"
 
 for (const {dialect, config, skip} of testDatabases) {
   describe(`integers beyond 2^53 - ${dialect}`, {skip}, () => {
-    let configuration: Configuration
-    let db: BaseDriver
-
-    beforeAll(async () => {
-      ({configuration, db} = await connectTestConfiguration(config))
-      await new SchemaStatements(db).dropTable("big_things", {ifExists: true})
-      await new SchemaStatements(db).createTable("big_things", (t) => {
-        t.string("name")
-        t.bigint("counter")
-      })
-      await BigThing.initializeRecord({configuration})
-    })
-
-    afterAll(async () => {
-      await new SchemaStatements(db).dropTable("big_things", {ifExists: true})
-      await configuration.closeDatabaseConnections()
-    })
-
-    beforeEach(async () => {
-      await db.execute("DELETE FROM big_things")
-    })
+    const table = useScratchTable(config, "big_things", (t) => {
+      t.string("name")
+      t.bigint("counter")
+    }, BigThing)
+    const db = () => table.db()
 
     it("reads an unsafe integer back as its exact text, after create and after a find", async () => {
       const created = await BigThing.create({name: "unsafe", counter: unsafe})
@@ -64,16 +46,16 @@ for (const {dialect, config, skip} of testDatabases) {
 
       await found.update({name: "after"})
 
-      const [row] = await db.query("SELECT counter FROM big_things WHERE id = ?", [created.id()])
+      const [row] = await db().query("SELECT counter FROM big_things WHERE id = ?", [created.id()])
 
       expect(String(row.counter)).toBe(unsafe)
       expect(await BigThing.where({counter: unsafe}).count()).toBe(1)
     })
 
     it("gives raw queries unsafe integers as exact text and safe ones as numbers", async () => {
-      await db.execute("INSERT INTO big_things (name, counter) VALUES (?, ?), (?, ?)", ["raw unsafe", unsafe, "raw safe", 42])
+      await db().execute("INSERT INTO big_things (name, counter) VALUES (?, ?), (?, ?)", ["raw unsafe", unsafe, "raw safe", 42])
 
-      const rows = await db.query("SELECT name, counter, counter + 0 AS sum FROM big_things ORDER BY name")
+      const rows = await db().query("SELECT name, counter, counter + 0 AS sum FROM big_things ORDER BY name")
 
       expect(rows.map((row) => [row.name, row.counter])).toEqual([["raw safe", 42], ["raw unsafe", unsafe]])
       expect(rows[0].sum).toEqual(42)

@@ -1,9 +1,7 @@
-import {describe, it, expect, beforeAll, afterAll, beforeEach} from "velocious/build/src/testing/test.js"
-import Configuration from "velocious/build/src/configuration.js"
+import {describe, it, expect} from "velocious/build/src/testing/test.js"
 import Record from "velocious/build/src/database/record/index.js"
-import SchemaStatements from "velocious/build/src/database/migration/schema-statements.js"
-import type BaseDriver from "velocious/build/src/database/drivers/base/base-driver.js"
-import {connectTestConfiguration, testDatabases} from "../support/test-databases.js"
+import {useScratchTable} from "../support/scratch-table.js"
+import {testDatabases} from "../support/test-databases.js"
 
 // A json attribute holds any JSON value, and reads back as the value it was given, on every
 // database: every value is stored encoded (a string becomes a JSON string), as Rails does.
@@ -35,29 +33,13 @@ const values: {[label: string]: unknown} = {
 
 for (const {dialect, config, skip} of testDatabases) {
   describe(`json attributes - ${dialect}`, {skip}, () => {
-    let configuration: Configuration
-    let db: BaseDriver
-
-    beforeAll(async () => {
-      ({configuration, db} = await connectTestConfiguration(config))
-      await new SchemaStatements(db).dropTable("json_documents", {ifExists: true})
-      await new SchemaStatements(db).createTable("json_documents", (t) => {
-        t.string("name")
-        t.json("payload")
-        t.json("options", {default: {theme: "dark"}})
-        t.json("label", {default: "untitled"})
-      })
-      await JsonDocument.initializeRecord({configuration})
-    })
-
-    afterAll(async () => {
-      await new SchemaStatements(db).dropTable("json_documents", {ifExists: true})
-      await configuration.closeDatabaseConnections()
-    })
-
-    beforeEach(async () => {
-      await db.execute("DELETE FROM json_documents")
-    })
+    const table = useScratchTable(config, "json_documents", (t) => {
+      t.string("name")
+      t.json("payload")
+      t.json("options", {default: {theme: "dark"}})
+      t.json("label", {default: "untitled"})
+    }, JsonDocument)
+    const db = () => table.db()
 
     for (const [label, value] of Object.entries(values)) {
       it(`stores ${label} and reads it back as it was given`, async () => {
@@ -93,7 +75,7 @@ for (const {dialect, config, skip} of testDatabases) {
 
     it("stores null as SQL NULL, not as JSON null", async () => {
       const document = await JsonDocument.create({name: "nothing", payload: null})
-      const [row] = await db.query("SELECT payload FROM json_documents WHERE id = ?", [document.id()])
+      const [row] = await db().query("SELECT payload FROM json_documents WHERE id = ?", [document.id()])
 
       expect(row?.payload).toBeNull()
       expect((await JsonDocument.find(document.id())).payload()).toBeNull()
@@ -101,7 +83,7 @@ for (const {dialect, config, skip} of testDatabases) {
 
     it("writes the JSON text to the database, so SQL and other programs read the same value", async () => {
       const document = await JsonDocument.create({name: "text", payload: "hello"})
-      const [row] = await db.query("SELECT payload FROM json_documents WHERE id = ?", [document.id()])
+      const [row] = await db().query("SELECT payload FROM json_documents WHERE id = ?", [document.id()])
 
       // Every driver gives json columns as their JSON text (pg and mysql2 are told not to parse them).
       expect(JSON.parse(row?.payload as string)).toBe("hello")
@@ -122,7 +104,7 @@ for (const {dialect, config, skip} of testDatabases) {
       expect(built.options()).toEqual({theme: "dark"})
       expect(built.label()).toBe("untitled")
 
-      await db.execute("INSERT INTO json_documents (name) VALUES (?)", ["inserted by SQL"])
+      await db().execute("INSERT INTO json_documents (name) VALUES (?)", ["inserted by SQL"])
 
       const inserted = await JsonDocument.where({name: "inserted by SQL"}).first()
 
