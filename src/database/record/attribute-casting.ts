@@ -11,7 +11,13 @@ export function castFromDatabase(column: ColumnInfo | undefined, value: unknown)
 
   switch (column.type) {
     case "boolean":
-      return value === true || value === 1 || value === "1" || value === "t" || value === "true" || (typeof value === "bigint" && value === 1n)
+      // What the databases give first (1/0, true/false), then what forms send, as Rails casts
+      // it: the false values below, "" as null, anything else true (a checkbox sends "on").
+      if (value === true || value === 1) return true
+      if (value === false || value === 0) return false
+      if (value === "") return null
+
+      return !falseValues.has(value)
     case "datetime":
       if (value instanceof Date) return value
 
@@ -35,6 +41,9 @@ export function castFromDatabase(column: ColumnInfo | undefined, value: unknown)
       return value
   }
 }
+
+// Rails' ActiveModel::Type::Boolean::FALSE_VALUES, with 0n for drivers that give BigInts.
+const falseValues: ReadonlySet<unknown> = new Set([false, 0, 0n, "0", "f", "F", "false", "FALSE", "off", "OFF"])
 
 /**
  * Datetime text (SQLite) is left as text when a row is loaded and made a Date on first read, as
