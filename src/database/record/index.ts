@@ -433,14 +433,14 @@ export default class Record {
     this.resolveAttributes()
 
     const attributes = this.recordAttributes
-    const {jsonColumnNames} = this.getModel().getMetadata()
+    const metadata = this.getModel().getMetadata()
 
     // The copy shares the json values: they are handed out too.
-    if (jsonColumnNames.size > 0) {
-      for (const name of jsonColumnNames) {
+    if (metadata.jsonColumnNames.size > 0) {
+      for (const name of metadata.jsonColumnNames) {
         const value = attributes[name]
 
-        if (typeof value === "object" && value !== null) this.noteExposure(name, value)
+        if (typeof value === "object" && value !== null) this.jsonSnapshots = noteJsonExposure(metadata, this.jsonSnapshots, this.originalAttributes, name, value)
       }
     }
 

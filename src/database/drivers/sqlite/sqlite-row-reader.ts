@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3"
 import type {Row} from "../base/base-driver.js"
+import {exactIntegersInPlace, isPastSafeInteger} from "../base/exact-integers.js"
 import {callWithValues} from "./call-with-values.js"
 
 /**
@@ -45,10 +46,10 @@ export class SqliteRowReader {
 
     if (arrays.length > 0 && arrays[0].length !== this.names.length) this.readNames()
     if (this.writes) {
-      for (let index = 0; index < arrays.length; index++) exactIntegers(arrays[index])
+      for (let index = 0; index < arrays.length; index++) exactIntegersInPlace(arrays[index])
     } else if (this.anyUnsafeInteger(arrays)) {
       arrays = this.readExactly(() => callWithValues(this.statement.all, this.statement, params) as unknown[][])
-      for (let index = 0; index < arrays.length; index++) exactIntegers(arrays[index])
+      for (let index = 0; index < arrays.length; index++) exactIntegersInPlace(arrays[index])
     }
 
     const rows: Row[] = new Array(arrays.length)
@@ -64,12 +65,12 @@ export class SqliteRowReader {
     if (array === undefined) return undefined
     if (array.length !== this.names.length) this.readNames()
     if (this.writes) {
-      exactIntegers(array)
+      exactIntegersInPlace(array)
     } else if (this.hasUnsafeInteger(array)) {
       array = this.readExactly(() => callWithValues(this.statement.get, this.statement, params) as unknown[] | undefined)
 
       if (array === undefined) return undefined
-      exactIntegers(array)
+      exactIntegersInPlace(array)
     }
 
     return this.toRow(array)
@@ -89,10 +90,7 @@ export class SqliteRowReader {
     const columns = this.integerColumns
 
     for (let index = 0; index < columns.length; index++) {
-      const value = values[columns[index]]
-
-      // A double past the safe range: the integer it was read from may have been rounded.
-      if (typeof value === "number" && (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER)) return true
+      if (isPastSafeInteger(values[columns[index]])) return true
     }
 
     return false
@@ -135,15 +133,3 @@ export class SqliteRowReader {
     })
   }
 }
-
-/** BigInts (safeIntegers mode) as the numbers they are when safe, else as their exact text, in place. */
-function exactIntegers(values: unknown[]): void {
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index]
-
-    if (typeof value === "bigint") values[index] = value <= maxSafe && value >= minSafe ? Number(value) : value.toString()
-  }
-}
-
-const maxSafe = BigInt(Number.MAX_SAFE_INTEGER)
-const minSafe = BigInt(Number.MIN_SAFE_INTEGER)

@@ -2,6 +2,7 @@ import type {DatabaseAdapter, DialectName} from "../base/adapter.js"
 import BaseDriver, {type ExecuteResult, type Row} from "../base/base-driver.js"
 import type {DriverConfig, DriverEnvironment} from "../base/driver-config.js"
 import {DatabaseConfigurationError, DatabaseConnectionError} from "../base/errors.js"
+import {exactIntegersInPlace, isPastSafeInteger} from "../base/exact-integers.js"
 import {LruCache} from "../base/lru-cache.js"
 import type {CompiledQuery} from "../base/query-compiler.js"
 import type {TableRebuild} from "../base/table-rebuild.js"
@@ -314,21 +315,14 @@ function exactValues(statement: SqlJsStatement): SqlJsValue[] {
   for (let index = 0; index < values.length; index++) {
     const value = values[index]
 
-    if (typeof value === "number" && (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) && Number.isInteger(value)) return bigIntsAsExact(statement.get(null, {useBigInt: true}))
+    if (isPastSafeInteger(value) && Number.isInteger(value)) {
+      const exact = statement.get(null, {useBigInt: true})
+
+      exactIntegersInPlace(exact)
+
+      return exact
+    }
   }
 
   return values
 }
-
-function bigIntsAsExact(values: SqlJsValue[]): SqlJsValue[] {
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index]
-
-    if (typeof value === "bigint") values[index] = value <= maxSafe && value >= minSafe ? Number(value) : value.toString()
-  }
-
-  return values
-}
-
-const maxSafe = BigInt(Number.MAX_SAFE_INTEGER)
-const minSafe = BigInt(Number.MIN_SAFE_INTEGER)
