@@ -278,6 +278,25 @@ for (const database of testDatabases) {
       expect(projects[1].activeDetail()).toBeNull()
     })
 
+    it("preloads by ids close together and far apart alike (the preloader's two key indexes)", async () => {
+      const near = await Project.create({name: "Near"})
+      // Far past the others: the owners' keys then span more than a few slots each.
+      const far = await Project.create({id: Number(near.id()) + 5_000_000, name: "Far"})
+
+      await near.tasks().create({name: "N1"})
+      await near.tasks().create({name: "N2"})
+      await far.tasks().create({name: "F1"})
+      await Task.create({name: "None"})
+
+      const nearOnly = await Task.preload({project: true}).where({projectId: near.id()}).order("name").toArray()
+      const tasks = await Task.preload({project: true}).order("name").toArray()
+      const projects = await Project.preload({tasks: true}).order("name").toArray()
+
+      expect(nearOnly.map((task) => task.project()?.name())).toEqual(["Near", "Near"])
+      expect(tasks.map((task) => task.project()?.name() ?? null)).toEqual(["Far", "Near", "Near", null])
+      expect(projects.map((project) => project.tasks().loaded().map((task) => task.name()).sort())).toEqual([["F1"], ["N1", "N2"]])
+    })
+
     it("names the model and the relationship for an unknown one", async () => {
       expect(() => Task.preload({nope: true})).not.toThrow()
       await expect(Task.create({name: "x"}).then(() => Task.preload({nope: true}).toArray())).rejects.toThrow(UnknownRelationshipError)
