@@ -121,6 +121,25 @@ for (const database of testDatabases) {
       }
     })
 
+    it("matches no integer with text that is no number, in SQL and in memory (not the 0 it casts to)", async () => {
+      class TextIdResource extends BaseResource {
+        static override ModelClass = AzProject
+
+        override abilities() {
+          this.can("read", AzProject, {userId: "abc"})
+          this.can("update", AzProject, {userId: "0"})
+        }
+      }
+
+      const zero = await AzProject.create({name: "Zero", userId: 0})
+      const ability = new Ability({context: {}, resources: [TextIdResource]})
+
+      expect(await AzProject.accessible(ability, "read").count()).toBe(0)
+      expect(ability.can("read", zero)).toBe(false)
+      expect(ids(await AzProject.accessible(ability, "update").toArray())).toEqual([Number(zero.id())])
+      expect(ability.can("update", zero)).toBe(true)
+    })
+
     it("filters through nested relationship conditions in SQL and in memory", async () => {
       const s = await seed()
       const ability = new Ability({context: {currentUser: s.alice}, resources: [TaskResource]})

@@ -1,6 +1,7 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {parseStoredDate, storedDateToIso} from "../drivers/base/parse-date.js"
 import {dateJson, isPlainDate} from "../../utils/iso-date-time.js"
+import {castInteger, isIntegerType} from "./integer-casting.js"
 
 /**
  * Drivers return what the database gives (1/0 booleans on SQLite and MySQL, datetime text on
@@ -144,14 +145,15 @@ function parseDateText(text: string): Date {
 
 /**
  * Values written from JavaScript: a column typed boolean or datetime accepts the usual
- * spellings, and a json column's value is written as its JSON text, whatever it is (see
- * encodeJson()).
+ * spellings, an integer column casts as Rails does (castInteger()), and a json column's value
+ * is written as its JSON text, whatever it is (see encodeJson()).
  */
 export function castForDatabase(column: ColumnInfo | undefined, value: unknown): unknown {
   if (value === undefined) return null
   if (value === null || !column) return value
 
   if (column.type === "json") return encodeJson(column, value)
+  if (isIntegerType(column.type)) return castInteger(value)
   if (column.type === "datetime" && typeof value === "string") return new Date(value)
   if (column.type === "boolean" && typeof value !== "boolean") return castFromDatabase(column, value)
 

@@ -234,7 +234,14 @@ export default class Record {
   static castAttributeForDatabase(column: string, value: unknown): unknown {
     const info = this.getMetadata().columnsByName.get(column)
 
-    return Array.isArray(value) && info?.type !== "json" ? value.map((each) => castForDatabase(info, each)) : castForDatabase(info, value)
+    if (!Array.isArray(value) || info?.type === "json") return castForDatabase(info, value)
+
+    // A plain loop, not map() with a callback: a preload casts its IN list of ids here.
+    const cast = new Array<unknown>(value.length)
+
+    for (let index = 0; index < value.length; index++) cast[index] = castForDatabase(info, value[index])
+
+    return cast
   }
 
   static castAttributeFromDatabase(column: ColumnInfo | undefined, value: unknown): unknown {
@@ -270,6 +277,8 @@ export default class Record {
   private errorsStore: Errors | undefined = undefined
   /** The JSON text of persisted json values handed out so far, to see them changed in place (json-snapshots.ts). */
   private jsonSnapshots: Attributes | undefined = undefined
+  /** Values assigned since the last load or save that casting changed ("42" for 42), as given: what numericality validates (readAttributeBeforeTypeCast()). */
+  private valuesBeforeTypeCast: Attributes | undefined = undefined
 
   get errors(): Errors {
     return this.errorsStore ??= new Errors(this)
@@ -306,6 +315,7 @@ export default class Record {
     this.loadedRelationships = undefined
     this.errorsStore = undefined
     this.jsonSnapshots = undefined
+    this.valuesBeforeTypeCast = undefined
   }
 
   /** @internal setPersistedState() for an object made for this record alone (a cast row), kept rather than copied. */
@@ -318,6 +328,7 @@ export default class Record {
     this.deferredCasts = deferredCasts
     // The app may hold these values already (it assigned or read them before the save).
     this.jsonSnapshots = metadata.jsonColumnNames.size === 0 ? undefined : jsonSnapshotsOf(metadata, attributes)
+    this.valuesBeforeTypeCast = undefined
   }
 
   /** @internal A row the database returned for this record (INSERT ... RETURNING, a reload), which it takes over; see loaded-rows.ts. */
@@ -376,12 +387,8 @@ export default class Record {
       const value = attributes[name]
       const column = metadata.columnInfoFor(name)
 
-      if (column) {
-        this.beforeWrite()
-        this.recordAttributes[column.name] = castOnAssign(column, value)
-      } else {
-        assignNonColumn(this, name, value)
-      }
+      if (column) this.writeColumn(column, value)
+      else assignNonColumn(this, name, value)
     }
 
     return this
@@ -409,7 +416,25 @@ export default class Record {
   /** @internal writeAttribute() for one of the model's columns. */
   writeColumn(column: ColumnInfo, value: unknown): void {
     this.beforeWrite()
-    this.recordAttributes[column.name] = castOnAssign(column, value)
+
+    const cast = castOnAssign(column, value)
+
+    this.recordAttributes[column.name] = cast
+
+    if (cast !== value) (this.valuesBeforeTypeCast ??= {})[column.name] = value
+    else if (this.valuesBeforeTypeCast !== undefined) delete this.valuesBeforeTypeCast[column.name]
+  }
+
+  /**
+   * The value as it was assigned, before the column's type cast it (`"1.5"` for an integer
+   * attribute that reads 1), as Rails' read_attribute_before_type_cast; the attribute's value
+   * when nothing was assigned to it since it was loaded or saved.
+   */
+  readAttributeBeforeTypeCast(name: string): unknown {
+    const column = this.getModel().getMetadata().columnFor(name)
+    const given = this.valuesBeforeTypeCast
+
+    return column !== undefined && given !== undefined && column in given ? given[column] : this.readAttribute(name)
   }
 
   writeAttribute(name: string, value: unknown): this {
@@ -418,8 +443,7 @@ export default class Record {
     // A column is what assign() would set too; relationships and translations go through it.
     if (!column) return this.assign({[name]: value})
 
-    this.beforeWrite()
-    this.recordAttributes[column.name] = castOnAssign(column, value)
+    this.writeColumn(column, value)
 
     return this
   }

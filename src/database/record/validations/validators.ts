@@ -44,7 +44,10 @@ const format: Validator = ({record, attribute, value, options}) => {
   if (!options.with.test(String(value))) record.errors.add(attribute, options.message || "is invalid")
 }
 
-const numericality: Validator = ({record, attribute, value, options}) => {
+// The value as given, before an integer column truncated "1.5" to 1 or read "abc" as 0 (as Rails validates it).
+const numericality: Validator = ({record, attribute, options}) => {
+  const value = record.readAttributeBeforeTypeCast(attribute)
+
   if (value === null || value === undefined) return
 
   const number = typeof value === "number" ? value : Number(String(value).trim() === "" ? NaN : value)
