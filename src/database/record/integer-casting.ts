@@ -19,6 +19,10 @@
 export function castInteger(value: unknown): unknown {
   switch (typeof value) {
     case "number":
+      // A whole number as it is (the usual id): a new number from Math.trunc() would be a heap
+      // allocation per value of an IN list. -0 becomes 0.
+      if (Number.isInteger(value)) return value === 0 ? 0 : value
+
       return Number.isFinite(value) ? Math.trunc(value) + 0 : null
     case "boolean":
       return value ? 1 : 0

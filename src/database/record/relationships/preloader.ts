@@ -15,10 +15,21 @@ function readKeys(model: typeof Record, records: Record[], attribute: string): u
   if (column === undefined) {
     for (let index = 0; index < records.length; index++) keys[index] = records[index].readAttribute(attribute)
   } else {
-    for (let index = 0; index < records.length; index++) keys[index] = records[index].readColumn(column)
+    for (let index = 0; index < records.length; index++) keys[index] = smallIntegerAsSmi(records[index].readColumn(column))
   }
 
   return keys
+}
+
+/**
+ * A whole number within 32 bits as V8's small integer. mysql2 reads BIGINT columns (the usual
+ * ids and foreign keys) as heap numbers, 6.0 rather than 6, and an array of those is kept as
+ * unboxed doubles: every later read of the key list (the distinct keys, the IN list's cast,
+ * the compiled parameters, mysql2's encoding) boxed each id again, a heap number per read
+ * (%DebugPrint showed HOLEY_DOUBLE_ELEMENTS). The same value, so nothing else changes.
+ */
+function smallIntegerAsSmi(value: unknown): unknown {
+  return typeof value === "number" && (value | 0) === value ? value | 0 : value
 }
 
 /** Loads each relationship of the tree with one query per level and attaches the results to the records. */
