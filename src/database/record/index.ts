@@ -6,7 +6,7 @@ import Query from "../query/index.js"
 import {findByKey, isScalarKey} from "../query/find-by-key.js"
 import type {PreloadTree} from "../query/query-state.js"
 import {pluralize, underscore} from "../../utils/inflection.js"
-import {castForDatabase, castFromDatabase, jsonAttributes} from "./attribute-casting.js"
+import {castForDatabase, castFromDatabase, castListForDatabase, jsonAttributes} from "./attribute-casting.js"
 import {assignNonColumn, attributeChanges, castDeferredAttribute, castOnAssign, resolveDeferredAttributes} from "./attribute-state.js"
 import {type Callback, type CallbackName, addCallback} from "./callbacks.js"
 import {UnknownAttributeError} from "./errors.js"
@@ -236,12 +236,7 @@ export default class Record {
 
     if (!Array.isArray(value) || info?.type === "json") return castForDatabase(info, value)
 
-    // A plain loop, not map() with a callback: a preload casts its IN list of ids here.
-    const cast = new Array<unknown>(value.length)
-
-    for (let index = 0; index < value.length; index++) cast[index] = castForDatabase(info, value[index])
-
-    return cast
+    return castListForDatabase(info, value)
   }
 
   static castAttributeFromDatabase(column: ColumnInfo | undefined, value: unknown): unknown {

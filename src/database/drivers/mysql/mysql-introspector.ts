@@ -2,6 +2,7 @@ import {parseDefaultLiteral} from "../base/default-values.js"
 import type {ColumnInfo, ForeignKeyInfo, IndexInfo, Introspector} from "../base/introspection-types.js"
 import type {Queryable} from "../base/queryable.js"
 import {compare} from "../base/compare.js"
+import {lobLimitOf} from "./mysql-lob-sizes.js"
 
 export function normalizeMysqlType(sqlType: string, isJson: boolean): {type: string, limit?: number} {
   const type = sqlType.toLowerCase()
@@ -15,8 +16,14 @@ export function normalizeMysqlType(sqlType: string, isJson: boolean): {type: str
   if (/^bigint\b/.test(type)) return {type: "bigint"}
   if (/^int\b/.test(type)) return {type: "integer"}
   if (/^(datetime|timestamp)\b/.test(type)) return {type: "datetime"}
-  if (/^(tiny|medium|long)?text$/.test(type)) return {type: "text"}
-  if (/^(tiny|medium|long)?blob$/.test(type)) return {type: "blob"}
+  const lob = /^(?:tiny|medium|long)?(text|blob)$/.exec(type)
+
+  // MEDIUMTEXT reads back as text with the limit that makes it again (see mysql-lob-sizes.ts).
+  if (lob) {
+    const limit = lobLimitOf(type)
+
+    return limit === undefined ? {type: lob[1]} : {type: lob[1], limit}
+  }
 
   return {type}
 }

@@ -1,24 +1,26 @@
 import type {ColumnTypeMap} from "../base/column-types.js"
 import {defaultStringLimit} from "../base/column-types.js"
 import {SchemaCompiler} from "../base/schema-compiler.js"
+import {sizedLobType} from "./mysql-lob-sizes.js"
 import type {ColumnDefinition} from "../../migration/column-definition.js"
 import type TableDefinition from "../../migration/table-definition.js"
 
 /**
- * uuid is CHAR(36) (MySQL has no uuid type), boolean TINYINT(1), datetime keeps milliseconds.
+ * uuid is CHAR(36) (MySQL has no uuid type), boolean TINYINT(1), datetime keeps milliseconds,
+ * text and blob take their size from `limit` (mysql-lob-sizes.ts).
  * Indexes go inside CREATE TABLE: a foreign key there otherwise makes MySQL add its own
  * index, which would then sit beside ours.
  */
 export class MysqlSchemaCompiler extends SchemaCompiler {
   readonly typeMap: ColumnTypeMap = {
     bigint: () => "bigint",
-    blob: () => "blob",
+    blob: (limit) => sizedLobType("blob", limit),
     boolean: () => "tinyint(1)",
     datetime: () => "datetime(3)",
     integer: () => "int",
     json: () => "json",
     string: (limit) => `varchar(${limit ?? defaultStringLimit})`,
-    text: () => "text",
+    text: (limit) => sizedLobType("text", limit),
     tinyint: () => "tinyint",
     uuid: () => "char(36)"
   }
