@@ -1,5 +1,5 @@
 import type Record from "../database/record/index.js"
-import {isIntegerType, matchesNoInteger} from "../database/record/integer-casting.js"
+import {isIntegerColumn, matchesNoInteger} from "../database/record/integer-casting.js"
 import {AbilityDefinitionError} from "./errors.js"
 import type {RuleConditions} from "./rule.js"
 
@@ -23,7 +23,7 @@ function valueMatches(model: typeof Record, column: string, actual: unknown, exp
   if (expected === null || expected === undefined) return actual === null || actual === undefined
   if (actual === null || actual === undefined) return false
   // Text that is no number matches no integer, as in SQL (where-hash.ts), rather than the 0 it casts to.
-  if (matchesNoInteger(expected) && isIntegerType(model.getMetadata().columnsByName.get(column)?.type ?? "")) return false
+  if (matchesNoInteger(expected) && isIntegerColumn(model.getMetadata().columnsByName.get(column))) return false
 
   return comparable(model, column, actual) === comparable(model, column, expected)
 }

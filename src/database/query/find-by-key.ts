@@ -1,7 +1,7 @@
 import type BaseDriver from "../drivers/base/base-driver.js"
 import type Record from "../record/index.js"
 import {RecordNotFoundError} from "../record/errors.js"
-import {isIntegerType, matchesNoInteger} from "../record/integer-casting.js"
+import {isIntegerColumn, matchesNoInteger} from "../record/integer-casting.js"
 
 /** A key the query builder turns into `= ?`; null and arrays (IS NULL, IN) take the general path. */
 export function isScalarKey(id: unknown): boolean {
@@ -25,7 +25,7 @@ export function findByKey(model: typeof Record, id: unknown): Promise<Record> {
   // for two promises more than the one it returns.
   try {
     // find("abc") with an integer key: no row can have it (where() gives 1 = 0 for it too).
-    if (matchesNoInteger(id) && isIntegerType(model.getMetadata().columnsByName.get(model.primaryKey)?.type ?? "")) throw notFoundError(model, id)
+    if (matchesNoInteger(id) && isIntegerColumn(model.getMetadata().columnsByName.get(model.primaryKey))) throw notFoundError(model, id)
 
     const db = model.connection()
     const row = db.queryFirstNow(findByKeySql(model, db, id), [model.castAttributeForDatabase(model.primaryKey, id)])

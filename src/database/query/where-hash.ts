@@ -1,6 +1,6 @@
 import type Record from "../record/index.js"
 import {UnknownAttributeError} from "../record/errors.js"
-import {isIntegerType, matchesNoInteger} from "../record/integer-casting.js"
+import {isIntegerColumn, matchesNoInteger} from "../record/integer-casting.js"
 import {modelByTableName} from "../record/model-registry.js"
 import {translatedWhereFragment} from "../record/translations/translated-where.js"
 import type {SqlFragment} from "./query-state.js"
@@ -56,9 +56,7 @@ function hasTextNoIntegerMatches(values: unknown[]): boolean {
  * matches nothing, as in Rails, where casting it to 0 would match the rows holding 0.
  */
 function queryValue(model: typeof Record, column: string, value: unknown): unknown {
-  const info = model.getMetadata().columnsByName.get(column)
-
-  if (info !== undefined && isIntegerType(info.type)) {
+  if (isIntegerColumn(model.getMetadata().columnsByName.get(column))) {
     if (Array.isArray(value)) {
       if (hasTextNoIntegerMatches(value)) value = value.filter((each) => !matchesNoInteger(each))
     } else if (matchesNoInteger(value)) {

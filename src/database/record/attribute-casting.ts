@@ -1,7 +1,7 @@
 import type {ColumnInfo} from "../drivers/base/introspection-types.js"
 import {parseStoredDate, storedDateToIso} from "../drivers/base/parse-date.js"
 import {dateJson, isPlainDate} from "../../utils/iso-date-time.js"
-import {castInteger, isIntegerType} from "./integer-casting.js"
+import {castInteger, isIntegerColumn} from "./integer-casting.js"
 
 /**
  * Drivers return what the database gives (1/0 booleans on SQLite and MySQL, datetime text on
@@ -153,7 +153,7 @@ export function castForDatabase(column: ColumnInfo | undefined, value: unknown):
   if (value === null || !column) return value
 
   if (column.type === "json") return encodeJson(column, value)
-  if (isIntegerType(column.type)) return castInteger(value)
+  if (isIntegerColumn(column)) return castInteger(value)
   if (column.type === "datetime" && typeof value === "string") return new Date(value)
   if (column.type === "boolean" && typeof value !== "boolean") return castFromDatabase(column, value)
 
@@ -168,7 +168,7 @@ export function castForDatabase(column: ColumnInfo | undefined, value: unknown):
 export function castListForDatabase(column: ColumnInfo | undefined, values: readonly unknown[]): unknown[] {
   const cast = new Array<unknown>(values.length)
 
-  if (column !== undefined && isIntegerType(column.type)) {
+  if (isIntegerColumn(column)) {
     for (let index = 0; index < values.length; index++) {
       const value = values[index]
 

@@ -1,3 +1,6 @@
+import {exactInteger} from "../drivers/base/exact-integers.js"
+import type {ColumnInfo} from "../drivers/base/introspection-types.js"
+
 /**
  * What an integer, tinyint or bigint attribute makes of a value given to it, as Rails' integer
  * type does, so it is the same on every database. Before 2026-12 such values went to the
@@ -27,7 +30,7 @@ export function castInteger(value: unknown): unknown {
     case "boolean":
       return value ? 1 : 0
     case "bigint":
-      return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString()
+      return exactInteger(value)
     case "string":
       return integerOfText(value)
     default:
@@ -67,6 +70,11 @@ export function matchesNoInteger(value: unknown): boolean {
   return typeof value === "string" && value.trim() !== "" && !numericText.test(value)
 }
 
-export function isIntegerType(type: string): boolean {
+/** Whether the column is an integer, tinyint or bigint one, whose values castInteger() casts. */
+export function isIntegerColumn(column: ColumnInfo | undefined): boolean {
+  if (column === undefined) return false
+
+  const type = column.type
+
   return type === "integer" || type === "tinyint" || type === "bigint"
 }

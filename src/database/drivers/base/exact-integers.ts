@@ -10,12 +10,17 @@ export function isPastSafeInteger(value: unknown): boolean {
   return typeof value === "number" && (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER)
 }
 
-/** The BigInts among `values` as numbers when they are safe, else as their exact text, in place. */
+/** A BigInt as the number it is when safe, else as its exact text. */
+export function exactInteger(value: bigint): number | string {
+  return value <= maxSafe && value >= minSafe ? Number(value) : value.toString()
+}
+
+/** The BigInts among `values` as exactInteger() gives them, in place. */
 export function exactIntegersInPlace(values: unknown[]): void {
   for (let index = 0; index < values.length; index++) {
     const value = values[index]
 
-    if (typeof value === "bigint") values[index] = value <= maxSafe && value >= minSafe ? Number(value) : value.toString()
+    if (typeof value === "bigint") values[index] = exactInteger(value)
   }
 }
 
